@@ -1,0 +1,152 @@
+/**
+ * Loading a dataset (one Arrow IPC stream per table) into the engine, all or nothing: each file is
+ * read into a staging table, checked against the data model, and only when every table passed are
+ * the live tables replaced, in one transaction. A bad file leaves what was loaded before untouched.
+ */
+import { SCHEMA, TABLE_NAMES, type TableDef, type TableName } from '../model/schema';
+import { tableFromIPC } from 'apache-arrow';
+import { DERIVED_SQL } from './derived';
+import type { Engine } from './engine';
+
+export class DatasetError extends Error {
+	constructor(
+		message: string,
+		readonly file?: string
+	) {
+		super(message);
+		this.name = 'DatasetError';
+	}
+}
+
+const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+// Staging names are new for every load: an insert that failed half-way can leave the engine
+// expecting more batches for a name, and must not poison the next attempt.
+let loadCount = 0;
+const stagingName = (table: TableName, load: number) => `_staging_${load}_${table}`;
+
+/** Refuse bytes that are not a whole Arrow IPC stream before the engine sees them. */
+function checkIPC(bytes: Uint8Array, file: string): void {
+	let fields = 0;
+	try {
+		fields = tableFromIPC(bytes).schema.fields.length;
+	} catch (e) {
+		throw new DatasetError(`${file}: could not be read as an Arrow IPC stream (${(e as Error).message}).`, file);
+	}
+	if (fields === 0) throw new DatasetError(`${file}: could not be read as an Arrow IPC stream (no columns found).`, file);
+}
+
+/** Create the empty tables of the model (so the views work before anything is loaded). */
+export async function createEmptyTables(engine: Engine): Promise<void> {
+	const ddl = SCHEMA.map(
+		(t) => `CREATE TABLE IF NOT EXISTS ${t.name} (${t.columns.map((c) => `${c.name} ${c.type}`).join(', ')});`
+	).join('\n');
+	await engine.exec(ddl);
+	await engine.exec(DERIVED_SQL);
+}
+
+/**
+ * Load every table of the model from Arrow IPC buffers. `files[table]` names the source for
+ * messages. Throws a `DatasetError` in plain words; on any error the live tables are as before.
+ */
+export async function loadDataset(
+	engine: Engine,
+	buffers: Record<TableName, Uint8Array>,
+	files: Partial<Record<TableName, string>> = {}
+): Promise<void> {
+	await createEmptyTables(engine);
+	const load = ++loadCount;
+	const staging = (table: TableName) => stagingName(table, load);
+	const staged: TableName[] = [];
+	const presentColumns = new Map<TableName, Set<string>>();
+	try {
+		for (const def of SCHEMA) {
+			const file = files[def.name] ?? `${def.name}.arrows`;
+			checkIPC(buffers[def.name], file);
+			try {
+				await engine.insertArrowIPC(staging(def.name), buffers[def.name]);
+			} catch (e) {
+				throw new DatasetError(`${file}: could not be read as an Arrow IPC stream (${(e as Error).message}).`, file);
+			}
+			staged.push(def.name);
+			const { problem, present } = await checkStaged(engine, def, staging(def.name), file);
+			if (problem) throw new DatasetError(problem, file);
+			presentColumns.set(def.name, present);
+		}
+		// Every file is readable and has its columns: swap them in together.
+		const selects = SCHEMA.map((def) => {
+			// Optional columns the file lacks are added empty.
+			const present = presentColumns.get(def.name)!;
+			const cols = def.columns.map((c) =>
+				present.has(c.name) ? `CAST(${quote(c.name)} AS ${c.type}) AS ${c.name}` : `CAST(NULL AS ${c.type}) AS ${c.name}`
+			);
+			return `CREATE OR REPLACE TABLE ${def.name} AS SELECT ${cols.join(', ')} FROM ${staging(def.name)};`;
+		});
+		await engine.exec('BEGIN TRANSACTION;');
+		try {
+			for (const s of selects) await engine.exec(s);
+			await engine.exec('COMMIT;');
+		} catch (e) {
+			await engine.exec('ROLLBACK;');
+			throw new DatasetError(`The dataset could not be loaded: ${(e as Error).message}`);
+		}
+		await engine.exec(DERIVED_SQL);
+	} finally {
+		for (const t of staged) await engine.exec(`DROP TABLE IF EXISTS ${staging(t)}`).catch(() => {});
+	}
+}
+
+/** Row count of every table of the model, as loaded. */
+export async function rowCounts(engine: Engine): Promise<Record<TableName, number>> {
+	const sql = TABLE_NAMES.map((t) => `SELECT '${t}' AS name, count(*) AS n FROM ${t}`).join(' UNION ALL ');
+	const rows = await engine.query<{ name: TableName; n: number }>(sql);
+	return Object.fromEntries(rows.map((r) => [r.name, r.n])) as Record<TableName, number>;
+}
+
+/**
+ * Check a staged table against its definition: required columns present and filled, every value
+ * castable to the model's type. Returns the first problem in plain words (file, row, column, why),
+ * or null. Rows are numbered from 1 in the order of the file.
+ */
+async function checkStaged(
+	engine: Engine,
+	def: TableDef,
+	table: string,
+	file: string
+): Promise<{ problem: string | null; present: Set<string> }> {
+	const cols = await engine.query<{ column_name: string; data_type: string }>(
+		`SELECT column_name, data_type FROM duckdb_columns() WHERE table_name = ? AND schema_name = 'main'`,
+		[table]
+	);
+	const types = new Map(cols.map((c) => [c.column_name, c.data_type]));
+	const result = (problem: string | null) => ({ problem, present: new Set(types.keys()) });
+	const missing = def.columns.filter((c) => !types.has(c.name) && c.required).map((c) => c.name);
+	if (missing.length) {
+		return result(`${file}: missing required column${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.`);
+	}
+	// One pass over the table: for each check, the first row that fails it.
+	const checks: { column: string; why: 'empty' | 'type'; expr: string }[] = [];
+	for (const c of def.columns) {
+		if (!types.has(c.name)) continue;
+		const q = quote(c.name);
+		if (c.required) checks.push({ column: c.name, why: 'empty', expr: `${q} IS NULL` });
+		if (types.get(c.name) !== c.type) {
+			checks.push({ column: c.name, why: 'type', expr: `${q} IS NOT NULL AND TRY_CAST(${q} AS ${c.type}) IS NULL` });
+		}
+	}
+	if (!checks.length) return result(null);
+	const sql = `SELECT ${checks.map((k, i) => `min(rowid) FILTER (WHERE ${k.expr}) AS c${i}`).join(', ')} FROM ${table}`;
+	const [first] = await engine.query<Record<string, number | null>>(sql);
+	const i = checks.findIndex((_, i) => first[`c${i}`] != null);
+	if (i < 0) return result(null);
+	const { column, why } = checks[i];
+	const rowid = first[`c${i}`] as number;
+	const row = rowid + 1;
+	if (why === 'empty') return result(`${file}, row ${row}, column ${column}: a value is required but the cell is empty.`);
+	const [{ v }] = await engine.query<{ v: string }>(
+		`SELECT CAST(${quote(column)} AS VARCHAR) AS v FROM ${table} WHERE rowid = ${rowid}`
+	);
+	const want = { VARCHAR: 'text', INTEGER: 'a whole number', DATE: 'a date', BOOLEAN: 'true or false' }[
+		def.columns.find((c) => c.name === column)!.type
+	];
+	return result(`${file}, row ${row}, column ${column}: "${v}" is not ${want}.`);
+}

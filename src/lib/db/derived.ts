@@ -1,0 +1,68 @@
+/**
+ * The derived facts, defined once, as SQL macros created after every load. Each is parameterised
+ * by the **as-at date** (a DATE), so the same data can be seen as it stood on any day. The SQL
+ * console, the views and the tests all use these; nothing else restates the rules.
+ *
+ * Rules:
+ * - status_at: an action recorded as completed on a date after the as-at date was still open then
+ *   ('in progress'); otherwise the recorded status.
+ * - closed: completed or not accepted.
+ * - overdue: not closed, with a target date strictly before the as-at date (due *on* the as-at
+ *   date is not yet overdue; no target date is never overdue).
+ * - days_overdue: as-at date minus target date, in days, for overdue actions; otherwise NULL.
+ * - on_time: for completed actions with both dates, completed on or before the target date;
+ *   otherwise NULL (not applicable).
+ * - a recommendation is complete when it has at least one action and all are closed.
+ */
+export const DERIVED_SQL = `
+CREATE OR REPLACE MACRO status_at(status, completed_date, as_at) AS
+  CASE WHEN status = 'completed' AND completed_date > as_at THEN 'in progress' ELSE status END;
+
+CREATE OR REPLACE MACRO is_closed(status) AS
+  coalesce(status IN ('completed', 'not accepted'), false);
+
+CREATE OR REPLACE MACRO is_overdue(status, target_date, as_at) AS
+  (NOT is_closed(status)) AND target_date IS NOT NULL AND target_date < as_at;
+
+CREATE OR REPLACE MACRO days_overdue(status, target_date, as_at) AS
+  CASE WHEN is_overdue(status, target_date, as_at) THEN date_diff('day', target_date, as_at) END;
+
+CREATE OR REPLACE MACRO completed_on_time(status, target_date, completed_date) AS
+  CASE WHEN status = 'completed' AND target_date IS NOT NULL AND completed_date IS NOT NULL
+       THEN completed_date <= target_date END;
+
+CREATE OR REPLACE MACRO review_year(completed_date, published_date) AS
+  year(coalesce(completed_date, published_date));
+
+CREATE OR REPLACE MACRO action_facts(as_at) AS TABLE
+  SELECT
+    a.action_id, a.recommendation_id, r.review_id, a.description, a.lead_agency, a.owner_role,
+    a.target_date, a.status AS recorded_status, a.status_now AS status,
+    CASE WHEN a.status_now = 'completed' THEN a.completed_date END AS completed_date,
+    a.evidence, a.last_updated,
+    is_closed(a.status_now) AS closed,
+    is_overdue(a.status_now, a.target_date, as_at) AS overdue,
+    days_overdue(a.status_now, a.target_date, as_at) AS days_overdue,
+    completed_on_time(a.status_now, a.target_date, a.completed_date) AS on_time
+  FROM (SELECT *, status_at(status, completed_date, as_at) AS status_now FROM actions) AS a
+  LEFT JOIN recommendations AS r USING (recommendation_id);
+
+CREATE OR REPLACE MACRO recommendation_facts(as_at) AS TABLE
+  SELECT
+    rec.recommendation_id, rec.review_id, rec.rec_number, rec.scope, rec.agency, rec.agency_sector, rec.text,
+    count(a.action_id) AS actions,
+    count(a.action_id) FILTER (WHERE a.status = 'completed') AS actions_completed,
+    count(a.action_id) FILTER (WHERE a.overdue) AS actions_overdue,
+    count(a.action_id) > 0 AND coalesce(bool_and(a.closed), false) AS complete
+  FROM recommendations AS rec
+  LEFT JOIN action_facts(as_at) AS a USING (recommendation_id)
+  GROUP BY ALL;
+`;
+
+/** A validated SQL date literal for an ISO date, for use in the macros above. */
+export function dateLiteral(iso: string): string {
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(Date.parse(`${iso}T00:00:00Z`))) {
+		throw new Error(`Not a date: "${iso}" (expected yyyy-mm-dd)`);
+	}
+	return `DATE '${iso}'`;
+}

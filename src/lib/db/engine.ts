@@ -1,0 +1,48 @@
+/**
+ * The one interface between the DuckDB engine and everything above it. Two implementations run the
+ * same engine (DuckDB-WASM 1.32 / DuckDB 1.4.3): `browser.ts` (a Web Worker) and `node.ts` (the
+ * Node bundle, for unit tests and scripts), so a query tested under Node is the query the browser runs.
+ */
+import type { Table } from 'apache-arrow';
+
+/** What a cell of a plain row can hold. Dates arrive as ISO `yyyy-mm-dd` strings. */
+export type Value = number | string | boolean | null;
+export type Row = Record<string, Value>;
+/** A positional parameter of a prepared statement (`?` in the SQL). */
+export type Param = number | string | boolean | null;
+
+export interface Engine {
+	/** Run one statement and return plain rows (numbers, strings, booleans, ISO dates, nulls). */
+	query<R extends object = Row>(sql: string, params?: readonly Param[]): Promise<R[]>;
+	/** Run one statement and return the Arrow table, for bulk use. */
+	queryArrow(sql: string, params?: readonly Param[]): Promise<Table>;
+	/** Run statements that return nothing of interest (DDL, several statements separated by `;`). */
+	exec(sql: string): Promise<void>;
+	/**
+	 * Create table `name` from an Arrow IPC stream. The buffer is transferred to the engine and is
+	 * empty afterwards (in the browser).
+	 */
+	insertArrowIPC(name: string, ipc: Uint8Array): Promise<void>;
+	/** Stop the engine and free its memory. */
+	close(): Promise<void>;
+}
+
+/**
+ * Settings applied right after `open()` on both platforms. Extension autoloading is off: the
+ * extensions are downloaded from the internet on first use, which the app must never do (and which
+ * hangs offline); with it off, a missing extension is a clean catalog error instead.
+ */
+export const SESSION_SETTINGS = `
+SET autoload_known_extensions = false;
+SET autoinstall_known_extensions = false;
+`;
+
+/**
+ * Result casts set once at `open()`: BIGINT and DECIMAL become doubles (DECIMAL sums otherwise come
+ * back scaled), timestamps become dates; so no caller ever meets a bigint or a Decimal.
+ */
+export const QUERY_CONFIG = {
+	castBigIntToDouble: true,
+	castDecimalToDouble: true,
+	castTimestampToDate: true
+} as const;

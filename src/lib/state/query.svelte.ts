@@ -1,0 +1,44 @@
+/**
+ * A query's result as reactive state: loading, the rows, or an error in words. The query function
+ * reads its reactive inputs (engine, as-at date, filters) synchronously, so it re-runs when they
+ * change; a result that arrives after a newer run started is dropped.
+ */
+export class QueryState<T> {
+	data = $state.raw<T | null>(null);
+	error = $state<string | null>(null);
+	loading = $state(true);
+
+	constructor(run: () => Promise<T> | null) {
+		let generation = 0;
+		$effect(() => {
+			const pending = run();
+			const mine = ++generation;
+			if (!pending) {
+				this.loading = true;
+				return;
+			}
+			this.loading = true;
+			pending.then(
+				(value) => {
+					if (mine !== generation) return;
+					this.data = value;
+					this.error = null;
+					this.loading = false;
+				},
+				(e: unknown) => {
+					if (mine !== generation) return;
+					this.error = (e as Error)?.message ?? String(e);
+					this.loading = false;
+				}
+			);
+			return () => {
+				generation++; // a newer run or unmount: drop this one's result
+			};
+		});
+	}
+}
+
+/** Run `fn(engine, asAt)` whenever the dataset is ready or its as-at date changes. */
+export function useQuery<T>(fn: () => Promise<T> | null): QueryState<T> {
+	return new QueryState(fn);
+}

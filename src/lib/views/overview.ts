@@ -1,0 +1,23 @@
+/** Turning the overview's query results into what its components show (labels, formats). */
+import { formatCount, formatDate, formatPercent } from '../format';
+import type { OverviewTiles } from '../queries/overview';
+
+export function tileList(t: OverviewTiles, asAt: string) {
+	return [
+		{ id: 'reviews', label: 'Reviews', value: formatCount(t.reviews) },
+		{ id: 'recommendations', label: 'Recommendations', value: formatCount(t.recommendations) },
+		{ id: 'actions', label: 'Actions', value: formatCount(t.actions) },
+		{
+			id: 'completed',
+			label: 'Actions completed',
+			value: formatPercent(t.pct_completed),
+			detail: `${formatCount(t.actions_completed)} of ${formatCount(t.actions)}`
+		},
+		{
+			id: 'overdue',
+			label: 'Actions overdue',
+			value: formatCount(t.actions_overdue),
+			detail: `open past their target date at ${formatDate(asAt)}`
+		}
+	];
+}

@@ -1,0 +1,19 @@
+/** Small hand-written datasets for unit tests, loaded into a Node engine. */
+import type { Engine } from '$lib/db/engine';
+import { loadDataset } from '$lib/db/dataset';
+import { tableFromRows, toIPC, type CellIn } from '$lib/model/arrow';
+import { SCHEMA, type TableName } from '$lib/model/schema';
+
+export type FixtureRows = Partial<Record<TableName, Record<string, CellIn>[]>>;
+
+/** Arrow IPC buffers for every table; tables not given are empty. */
+export function fixtureBuffers(rows: FixtureRows): Record<TableName, Uint8Array> {
+	return Object.fromEntries(SCHEMA.map((def) => [def.name, toIPC(tableFromRows(def, rows[def.name] ?? []))])) as Record<
+		TableName,
+		Uint8Array
+	>;
+}
+
+export async function loadFixture(engine: Engine, rows: FixtureRows): Promise<void> {
+	await loadDataset(engine, fixtureBuffers(rows));
+}
