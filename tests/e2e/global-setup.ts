@@ -1,6 +1,5 @@
 // Serve the built site (build/) on a free loopback port for the browser tests.
 import type { TestProject } from 'vitest/node';
-// @ts-expect-error: a plain JS module of the project's scripts
 import { serve } from '../../scripts/lib/serve.js';
 
 declare module 'vitest' {

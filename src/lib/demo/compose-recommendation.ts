@@ -1,0 +1,80 @@
+/**
+ * Composes the text of a recommendation from an opener, one or two theme bodies and sometimes a
+ * closing sentence, so the same agency and theme read differently across reviews:
+ * "Marlshire Police should ensure that officers attending domestic abuse incidents complete a DASH
+ * risk assessment with the victim seen alone, and that the supervisor reviews the risk level before
+ * the end of the shift."
+ */
+import type { Agency, AgencyKind } from './agencies';
+import { capitalise, fill } from './fill';
+import type { Rng } from './random';
+import { THEME_WORDING, type Phrase } from './wording-themes';
+
+const THAT_OPENERS = [
+	'{Subject} should ensure that',
+	'{Subject} should take steps to ensure that',
+	'{Subject} should satisfy itself that',
+	'{Subject} should review its practice so that',
+	'{Subject} should be able to demonstrate that',
+	'{Subject} must make sure that',
+	'{Subject} should strengthen its arrangements so that'
+];
+const VERB_OPENERS = ['{Subject} should', '{Subject} is recommended to', 'Within twelve months, {subject} should'];
+
+/** Closing sentences: generic ones, and ones only some kinds of agency would get. */
+const CLOSERS: readonly Phrase[] = [
+	'Progress should be reported to the DHR steering group within six months.',
+	'Compliance should be audited after twelve months.',
+	'This should be in place within six months of the report being published.',
+	'The change should be tested through a multi-agency audit.',
+	{ text: 'A supervisor should check the risk level before the end of the shift.', kinds: ['police'] },
+	{ text: 'The practice safeguarding lead should review such cases at the monthly safeguarding meeting.', kinds: ['gp'] },
+	{ text: "Compliance should be reported through the Trust's safeguarding committee.", kinds: ['mental_health', 'hospital'] },
+	{ text: 'Managers should check this in supervision.', kinds: ['adult_social_care', 'childrens_services', 'probation', 'housing'] },
+	{ text: 'The service should report on this to its trustees each quarter.', kinds: ['idva'] },
+	{ text: 'The Partnership should receive a report on progress within six months.', kinds: ['partnership'] }
+];
+
+const text = (p: Phrase) => (typeof p === 'string' ? p : p.text);
+const fits = (kind: AgencyKind) => (p: Phrase) => typeof p === 'string' || p.kinds.includes(kind);
+
+/** Phrases that fit the agency; falls back to all when none fits (never returns an empty list). */
+export function fitting(phrases: readonly Phrase[], kind: AgencyKind): string[] {
+	const ok = phrases.filter(fits(kind));
+	return (ok.length > 0 ? ok : phrases).map(text);
+}
+
+function values(agency: Agency, county: string): Record<string, string> {
+	return {
+		Subject: agency.subject,
+		subject: agency.subject.replace(/^The /, 'the '),
+		staff: agency.staff,
+		short: agency.short,
+		county
+	};
+}
+
+function nationalText(agency: Agency, themes: readonly string[], county: string, rng: Rng): string {
+	const [first, second] = themes.map((t) => THEME_WORDING[t]?.national).filter((x): x is readonly string[] => !!x);
+	if (!first) throw new Error(`No national wording for ${themes.join(', ')}`);
+	let body = rng.pick(first);
+	if (second && rng.chance(0.5)) body += `, and ${rng.pick(second)}`;
+	return fill(`{Subject} should ${body}.`, values(agency, county));
+}
+
+export function composeRecommendation(agency: Agency, themes: readonly string[], county: string, rng: Rng): string {
+	if (agency.kind === 'national') return nationalText(agency, themes, county, rng);
+	const [primary, secondary] = themes.map((t) => THEME_WORDING[t]);
+	const v = values(agency, county);
+	let sentence: string;
+	if (rng.chance(0.6)) {
+		sentence = `${rng.pick(THAT_OPENERS)} ${rng.pick(fitting(primary.that, agency.kind))}`;
+		if (secondary && rng.chance(0.55)) sentence += `, and that ${rng.pick(fitting(secondary.that, agency.kind))}`;
+	} else {
+		sentence = `${rng.pick(VERB_OPENERS)} ${rng.pick(fitting(primary.verb, agency.kind))}`;
+		if (secondary && rng.chance(0.55)) sentence += `, and ${rng.pick(fitting(secondary.verb, agency.kind))}`;
+	}
+	sentence += '.';
+	if (rng.chance(0.4)) sentence += ` ${rng.pick(fitting(CLOSERS, agency.kind))}`;
+	return capitalise(fill(sentence, v));
+}

@@ -1,0 +1,69 @@
+/**
+ * What the "outcome / evidence" column of an action plan says. Completed actions mostly carry
+ * evidence fitting the kind of action (training records, an audit result, a policy sign-off);
+ * open actions sometimes a progress note; actions not accepted usually the reason. Placeholders:
+ * {month} the month the work was done ('March 2021'), {pct} a percentage, {n} a count,
+ * {staff} the lead agency's staff.
+ */
+import type { ActionKind } from './wording-themes';
+
+export const COMPLETED_EVIDENCE: Record<ActionKind, readonly string[]> = {
+	training: [
+		'Training records show {pct}% of {staff} completed the module by {month}.',
+		'{n} sessions delivered; {pct}% of the target group attended by {month}.',
+		'Module added to mandatory training in {month}; completion at {pct}% at the last report.',
+		'Training delivered and evaluated; evaluation report to the safeguarding committee in {month}.'
+	],
+	policy: [
+		'Revised policy approved by the senior leadership team in {month} and published on the intranet.',
+		'Procedure updated and signed off in {month}; copy provided to the partnership.',
+		'New guidance in force from {month}; staff notified by email and at team meetings.'
+	],
+	audit: [
+		'Audit of {n} cases completed in {month}: {pct}% met the standard; re-audit planned.',
+		'Audit report presented to the safeguarding committee in {month}; findings shared with teams.',
+		'Dip sample of {n} records in {month} found the change embedded in {pct}% of cases.'
+	],
+	system: [
+		'System change went live in {month}; the flag is now shown when the record is opened.',
+		'Template updated in {month}; audit of {n} records shows the field completed in {pct}% of cases.',
+		'Change tested and released in {month}; user guide issued.'
+	],
+	briefing: [
+		'Seven-minute briefing circulated to {staff} in {month}.',
+		'Briefing delivered at team meetings in {month}; {pct}% of teams confirmed receipt.',
+		'Learning shared at the practitioner forum in {month}.'
+	],
+	pathway: [
+		'Pathway agreed by all partners and in use from {month}.',
+		'Protocol signed in {month}; {n} referrals made in the first quarter.',
+		'Named lead in place since {month}; arrangements reviewed at the steering group.'
+	],
+	campaign: [
+		'Campaign ran in {month}; materials reached {n} venues across the county.',
+		'Campaign launched in {month}; helpline calls rose by {pct}% in the following quarter.'
+	],
+	report: [
+		'Quarterly progress reports received by the board since {month}.',
+		'Final report presented to the board in {month}; action closed by the chair.'
+	]
+};
+
+export const PROGRESS_NOTES: readonly string[] = [
+	'Draft circulated for consultation.',
+	'Work started; on track.',
+	'Delayed by staff vacancies; revised plan agreed.',
+	'Awaiting sign-off by the board.',
+	'Partially delivered; about {pct}% complete.',
+	'Scoping complete; funding being sought.',
+	'Lead officer changed; update requested.'
+];
+
+export const NOT_STARTED_NOTES: readonly string[] = ['Awaiting allocation of a lead officer.', 'Not yet started; scheduled for next quarter.'];
+
+export const NOT_ACCEPTED_REASONS: readonly string[] = [
+	'Not accepted: existing policy already covers this.',
+	'Not accepted: outside the remit of the agency.',
+	'Not accepted: superseded by national work already under way.',
+	'Not accepted: the agency does not hold the data needed.'
+];
