@@ -10,6 +10,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import type { Table } from 'apache-arrow';
 import { QUERY_CONFIG, SESSION_SETTINGS, type Engine, type Param } from './engine';
+import { once } from './once';
 import { toRows } from './rows';
 
 const BUNDLES: duckdb.DuckDBBundles = {
@@ -17,15 +18,11 @@ const BUNDLES: duckdb.DuckDBBundles = {
 	eh: { mainModule: ehWasm, mainWorker: ehWorker }
 };
 
-let started: Promise<Engine> | null = null;
+const engine = once(open);
 
 /** The engine, started on first call; later and concurrent calls share the same promise. */
 export function startEngine(): Promise<Engine> {
-	started ??= open().catch((e) => {
-		started = null; // let a later call try again
-		throw e;
-	});
-	return started;
+	return engine.get();
 }
 
 async function open(): Promise<Engine> {
@@ -62,7 +59,7 @@ async function open(): Promise<Engine> {
 		async close() {
 			await conn.close();
 			await db.terminate();
-			started = null;
+			engine.reset();
 		}
 	};
 }
