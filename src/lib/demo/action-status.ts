@@ -40,9 +40,9 @@ export function drawActionTiming(start: Day, speed: number, national: boolean, a
 	}
 
 	// Some actions stall and are never closed; slower agencies stall more often.
-	const stalls = rng.chance(0.065 * speed);
-	// Time taken relative to plan: lognormal with median 0.8, scaled by the agency's speed.
-	const duration = Math.max(14, Math.round(planned * speed * Math.exp(Math.log(0.8) + 0.45 * rng.normal())));
+	const stalls = rng.chance(0.12 * speed);
+	// Time taken relative to plan: lognormal with median 0.7, scaled by the agency's speed.
+	const duration = Math.max(14, Math.round(planned * speed * Math.exp(Math.log(0.7) + 0.4 * rng.normal())));
 	const done = start + duration;
 
 	if (!stalls && done <= asAt) {
@@ -52,8 +52,9 @@ export function drawActionTiming(start: Day, speed: number, national: boolean, a
 	// Open at as-at. Little time elapsed (or a stalled action nobody picked up): 'not started'.
 	const elapsed = asAt - start;
 	const notStarted = elapsed < 0.25 * planned || (stalls && rng.chance(0.25));
-	// Last touched in the tracker somewhere between shortly before the target and as-at.
-	const from = Math.min(asAt, Math.max(start, target - 60));
+	// Last touched in the tracker somewhere between shortly before the target (or the start, when the
+	// target is still ahead) and as-at.
+	const from = target - 60 <= asAt ? Math.max(start, target - 60) : start;
 	const lastUpdated = from + Math.floor(rng.next() * (asAt - from + 1));
 	return { target, status: notStarted ? 'not started' : 'in progress', completed: null, lastUpdated };
 }

@@ -18,6 +18,20 @@ function validity(values: readonly unknown[]): { nullBitmap?: Uint8Array; nullCo
 
 const encoder = new TextEncoder();
 
+/**
+ * Writes s as UTF-8 at bytes[pos]; returns the new end. Nearly all generated text is ASCII, which is
+ * copied byte by byte; anything else goes through TextEncoder (a subarray per call is what makes
+ * encodeInto slow on a million short strings).
+ */
+function writeUtf8(s: string, bytes: Uint8Array, pos: number): number {
+	for (let i = 0; i < s.length; i++) {
+		const c = s.charCodeAt(i);
+		if (c >= 0x80) return pos + encoder.encodeInto(s, bytes.subarray(pos)).written;
+		bytes[pos + i] = c;
+	}
+	return pos + s.length;
+}
+
 export function utf8Data(values: readonly (string | null)[]): Data<Utf8> {
 	const offsets = new Int32Array(values.length + 1);
 	let bytes = new Uint8Array(Math.max(1024, values.length * 32));
@@ -31,7 +45,7 @@ export function utf8Data(values: readonly (string | null)[]): Data<Utf8> {
 				grown.set(bytes.subarray(0, pos));
 				bytes = grown;
 			}
-			pos += encoder.encodeInto(s, bytes.subarray(pos)).written;
+			pos = writeUtf8(s, bytes, pos);
 		}
 		offsets[i + 1] = pos;
 	}

@@ -70,7 +70,7 @@ function drawPerpetratorAge(relationship: Relationship, victimAge: number, rng: 
 
 function drawPerpetratorSex(relationship: Relationship, victimSex: Sex, rng: Rng): Sex {
 	if (rng.chance(UNKNOWN_SEX_SHARE)) return 'unknown';
-	if (isPartner(relationship)) return rng.chance(SAME_SEX_PARTNER_SHARE) ? (victimSex === 'unknown' ? 'male' : victimSex) : other(victimSex);
+	if (isPartner(relationship)) return rng.chance(SAME_SEX_PARTNER_SHARE[victimSex]) ? victimSex : other(victimSex);
 	return rng.chance(FAMILY_PERPETRATOR_MALE_SHARE) ? 'male' : 'female';
 }
 

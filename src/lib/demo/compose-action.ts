@@ -19,15 +19,26 @@ const GENERIC_ACTIONS: readonly ActionPhrase[] = [
 	{ text: 'Review the single-agency domestic abuse policy in the light of this review', kind: 'policy' }
 ];
 
+/** Actions a government department takes on a national recommendation, whatever the theme. */
+const NATIONAL_ACTIONS: readonly ActionPhrase[] = [
+	{ text: 'Respond to the partnership setting out the position of {short}', kind: 'report' },
+	{ text: 'Consider the recommendation in the next revision of the statutory guidance', kind: 'policy' },
+	{ text: 'Take the recommendation to the cross-government domestic abuse policy board and report the outcome', kind: 'report' },
+	{ text: 'Include the learning in the next national analysis of domestic homicide reviews', kind: 'briefing' }
+];
+
 const SAMPLE_SIZES = [10, 20, 25, 30, 40, 50, 60, 100];
 
 export interface ComposedAction {
 	description: string;
 	kind: ActionKind;
 	ownerRole: string;
+	/** The sample size named in the description, reused by the evidence so the two agree. */
+	n: number;
 }
 
 function candidates(theme: string | null, agency: Agency): readonly ActionPhrase[] {
+	if (agency.kind === 'national') return NATIONAL_ACTIONS;
 	const all = theme ? THEME_WORDING[theme].actions : GENERIC_ACTIONS;
 	const ok = all.filter((a) => !a.kinds || a.kinds.includes(agency.kind));
 	return ok.length > 0 ? ok : GENERIC_ACTIONS;
@@ -42,25 +53,25 @@ export function composeAction(theme: string | null, agency: Agency, avoid: Reado
 	let phrase = rng.pick(candidates(theme, agency));
 	let description = capitalise(fill(phrase.text, vals));
 	for (let tries = 0; avoid.has(description) && tries < 6; tries++) {
-		phrase = rng.pick(tries < 3 ? candidates(theme, agency) : GENERIC_ACTIONS);
+		phrase = rng.pick(tries < 3 || agency.kind === 'national' ? candidates(theme, agency) : GENERIC_ACTIONS);
 		description = capitalise(fill(phrase.text, vals));
 	}
-	return { description, kind: phrase.kind, ownerRole: rng.pick(agency.roles) };
+	return { description, kind: phrase.kind, ownerRole: rng.pick(agency.roles), n: vals.n };
 }
 
 /** Evidence or note for an action in a given state; null when the tracker has nothing. */
-export function composeEvidence(
-	kind: ActionKind,
-	status: Status,
-	completed: Day | null,
-	agency: Agency,
-	rng: Rng
-): string | null {
+export function composeEvidence(action: ComposedAction, status: Status, completed: Day | null, agency: Agency, rng: Rng): string | null {
 	const pct = rng.int(70, 99);
 	switch (status) {
 		case 'completed':
 			if (completed === null || !rng.chance(0.9)) return null;
-			return fill(rng.pick(COMPLETED_EVIDENCE[kind]), { pct, n: rng.pick(SAMPLE_SIZES), month: monthYear(completed), staff: agency.staff });
+			return fill(rng.pick(COMPLETED_EVIDENCE[action.kind]), {
+				pct,
+				n: action.n,
+				sessions: rng.int(4, 30),
+				month: monthYear(completed),
+				staff: agency.staff
+			});
 		case 'in progress':
 			return rng.chance(0.35) ? fill(rng.pick(PROGRESS_NOTES), { pct: rng.int(20, 80) }) : null;
 		case 'not started':

@@ -58,7 +58,8 @@ function nationalText(agency: Agency, themes: readonly string[], county: string,
 	const [first, second] = themes.map((t) => THEME_WORDING[t]?.national).filter((x): x is readonly string[] => !!x);
 	if (!first) throw new Error(`No national wording for ${themes.join(', ')}`);
 	let body = rng.pick(first);
-	if (second && rng.chance(0.5)) body += `, and ${rng.pick(second)}`;
+	// Only the Home Office gets a second, possibly unrelated, ask: other departments stay in their remit.
+	if (second && agency.name === 'Home Office' && rng.chance(0.5)) body += `, and ${rng.pick(second)}`;
 	return fill(`{Subject} should ${body}.`, values(agency, county));
 }
 
@@ -68,11 +69,14 @@ export function composeRecommendation(agency: Agency, themes: readonly string[],
 	const v = values(agency, county);
 	let sentence: string;
 	if (rng.chance(0.6)) {
-		sentence = `${rng.pick(THAT_OPENERS)} ${rng.pick(fitting(primary.that, agency.kind))}`;
-		if (secondary && rng.chance(0.55)) sentence += `, and that ${rng.pick(fitting(secondary.that, agency.kind))}`;
+		const body = rng.pick(fitting(primary.that, agency.kind));
+		sentence = `${rng.pick(THAT_OPENERS)} ${body}`;
+		// A second theme's clause, unless the first already has an "and that" of its own.
+		if (secondary && rng.chance(0.55) && !body.includes(' and that ')) sentence += `, and that ${rng.pick(fitting(secondary.that, agency.kind))}`;
 	} else {
-		sentence = `${rng.pick(VERB_OPENERS)} ${rng.pick(fitting(primary.verb, agency.kind))}`;
-		if (secondary && rng.chance(0.55)) sentence += `, and ${rng.pick(fitting(secondary.verb, agency.kind))}`;
+		const body = rng.pick(fitting(primary.verb, agency.kind));
+		sentence = `${rng.pick(VERB_OPENERS)} ${body}`;
+		if (secondary && rng.chance(0.55) && !body.includes(', and ')) sentence += `, and ${rng.pick(fitting(secondary.verb, agency.kind))}`;
 	}
 	sentence += '.';
 	if (rng.chance(0.4)) sentence += ` ${rng.pick(fitting(CLOSERS, agency.kind))}`;

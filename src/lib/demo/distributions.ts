@@ -38,10 +38,11 @@ export const FEMALE_VICTIM_SHARE: Record<DeathType, number> = {
 /** DHRD: 5 of 619 victims and 6 of 619 perpetrators of unknown sex (~1%). */
 export const UNKNOWN_SEX_SHARE = 0.008;
 /**
- * Perpetrators mostly male (DHRD 534 M / 79 F / 6 unknown = 86% male). In intimate partner cases the
- * perpetrator is nearly always of the other sex; this share of couples is assumed same-sex.
+ * Perpetrators mostly male (DHRD 534 M / 79 F / 6 unknown = 86% male). In intimate partner cases a
+ * woman's abuser is nearly always a man; a man's is more often another man than the bare sex split
+ * suggests (assumed shares of same-sex partners, by victim sex).
  */
-export const SAME_SEX_PARTNER_SHARE = 0.04;
+export const SAME_SEX_PARTNER_SHARE: Record<Sex, number> = { female: 0.02, male: 0.3, unknown: 0 };
 /** Adult family homicide: perpetrators are mostly sons (assumption consistent with DHRD 86% male). */
 export const FAMILY_PERPETRATOR_MALE_SHARE = 0.85;
 /** Suicide reviews where no perpetrator is named: perpetrator sex and age left empty (assumption). */
@@ -84,8 +85,8 @@ export const MAX_AGE = 95;
  * have children at home, so the share falls with age.
  */
 export const CHILDREN_PRESENT_SHARE: Record<DeathType, number> = {
-	'intimate partner homicide': 0.5,
-	'suicide following domestic abuse': 0.5,
+	'intimate partner homicide': 0.55,
+	'suicide following domestic abuse': 0.55,
 	'adult family homicide': 0.15,
 	'homicide-suicide': 0.55,
 	other: 0.2

@@ -5,26 +5,13 @@
  * is checked on the way in, so a generator bug fails at the row that caused it rather than as a
  * wrong column in the app.
  */
-import { Field, makeData, RecordBatch, Schema, Struct, Table, type Data, type DataType } from 'apache-arrow';
-import { Bool, DateDay, Int32, Utf8 } from 'apache-arrow';
+import { Field, makeData, RecordBatch, Schema, Struct, Table, type Data } from 'apache-arrow';
+import { arrowType } from '../model/arrow';
 import type { ColumnType, TableDef } from '../model/schema';
 import { boolData, dateDayData, int32Data, utf8Data } from './arrow-columns';
 
 /** A cell: string for VARCHAR, integer for INTEGER, day number for DATE, boolean for BOOLEAN. */
 export type Cell = string | number | boolean | null;
-
-export function arrowType(type: ColumnType): DataType {
-	switch (type) {
-		case 'VARCHAR':
-			return new Utf8();
-		case 'INTEGER':
-			return new Int32();
-		case 'DATE':
-			return new DateDay();
-		case 'BOOLEAN':
-			return new Bool();
-	}
-}
 
 const JS_TYPE: Record<ColumnType, string> = { VARCHAR: 'string', INTEGER: 'number', DATE: 'number', BOOLEAN: 'boolean' };
 

@@ -90,9 +90,9 @@ function caseBoost(theme: string, c: ReviewCase): number {
 	const iph = c.deathType === 'intimate partner homicide' || c.deathType === 'homicide-suicide';
 	switch (theme) {
 		case 'mental_health':
-			return c.deathType === 'suicide following domestic abuse' || hasFactor(c, 'mental_health') ? 3 : 0.5;
+			return c.deathType === 'suicide following domestic abuse' ? 2.5 : hasFactor(c, 'mental_health') ? 1.3 : 0.5;
 		case 'substance_misuse':
-			return hasFactor(c, 'alcohol') || hasFactor(c, 'substance_misuse') ? 3 : 0.3;
+			return hasFactor(c, 'alcohol') || hasFactor(c, 'substance_misuse') ? 1.8 : 0.3;
 		case 'stalking':
 			return hasFactor(c, 'stalking') ? 5 : 0.15;
 		case 'economic_abuse':

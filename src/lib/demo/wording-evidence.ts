@@ -2,7 +2,8 @@
  * What the "outcome / evidence" column of an action plan says. Completed actions mostly carry
  * evidence fitting the kind of action (training records, an audit result, a policy sign-off);
  * open actions sometimes a progress note; actions not accepted usually the reason. Placeholders:
- * {month} the month the work was done ('March 2021'), {pct} a percentage, {n} a count,
+ * {month} the month the work was done ('March 2021'), {pct} a percentage, {n} the sample size
+ * named in the action, {sessions} a number of sessions,
  * {staff} the lead agency's staff.
  */
 import type { ActionKind } from './wording-themes';
@@ -10,7 +11,7 @@ import type { ActionKind } from './wording-themes';
 export const COMPLETED_EVIDENCE: Record<ActionKind, readonly string[]> = {
 	training: [
 		'Training records show {pct}% of {staff} completed the module by {month}.',
-		'{n} sessions delivered; {pct}% of the target group attended by {month}.',
+		'{sessions} sessions delivered; {pct}% of the target group attended by {month}.',
 		'Module added to mandatory training in {month}; completion at {pct}% at the last report.',
 		'Training delivered and evaluated; evaluation report to the safeguarding committee in {month}.'
 	],
@@ -41,7 +42,7 @@ export const COMPLETED_EVIDENCE: Record<ActionKind, readonly string[]> = {
 	],
 	campaign: [
 		'Campaign ran in {month}; materials reached {n} venues across the county.',
-		'Campaign launched in {month}; helpline calls rose by {pct}% in the following quarter.'
+		'Campaign launched in {month}; calls to the helpline rose in the following quarter.'
 	],
 	report: [
 		'Quarterly progress reports received by the board since {month}.',

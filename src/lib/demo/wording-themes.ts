@@ -50,7 +50,7 @@ export const THEME_WORDING: Record<string, ThemeWording> = {
 			'make sure that a change in the victim\'s situation triggers a fresh look at how dangerous the situation has become'
 		],
 		national: [
-			'work with the Domestic Abuse Commissioner to update the national risk assessment tools so that they capture coercive control, stalking and the escalation of risk after separation'
+			'work with specialist domestic abuse organisations to update the national risk assessment tools so that they capture coercive control, stalking and the escalation of risk after separation'
 		],
 		actions: [
 			{ text: 'Deliver refreshed DASH training to all response officers', kind: 'training', kinds: POLICE },
@@ -107,7 +107,8 @@ export const THEME_WORDING: Record<string, ThemeWording> = {
 	},
 	professional_curiosity: {
 		that: [
-			'{staff} show professional curiosity when a patient presents with injuries or repeated minor complaints, and look beyond the presenting issue',
+			{ text: '{staff} show professional curiosity when a patient presents with injuries or repeated minor complaints, and look beyond the presenting issue', kinds: HEALTH },
+			'{staff} show professional curiosity when what they see does not match what they are told, and look beyond the presenting issue',
 			'{staff} are curious about who else lives in the household and what the relationship is like, and think family',
 			'{staff} practise respectful uncertainty when an explanation of an injury does not fit, rather than accepting the first account',
 			'{staff} ask further questions when a partner insists on attending every appointment or answers on the victim\'s behalf',
@@ -146,7 +147,8 @@ export const THEME_WORDING: Record<string, ThemeWording> = {
 	routine_enquiry: {
 		that: [
 			'{staff} ask about domestic abuse routinely, with the person seen alone, and record that the question was asked',
-			'patients presenting with injuries, anxiety or low mood are asked about domestic abuse by selective enquiry, seen on their own without a partner present',
+			{ text: 'patients presenting with injuries, anxiety or low mood are asked about domestic abuse by selective enquiry, seen on their own without a partner present', kinds: HEALTH },
+			'people showing signs of abuse are asked about domestic abuse by selective enquiry, seen on their own without a partner present',
 			'routine enquiry about domestic abuse is part of every assessment, and that a partner or relative is never used to interpret',
 			'victims have a safe opportunity, away from their partner, to say what is happening at home'
 		],
@@ -165,8 +167,9 @@ export const THEME_WORDING: Record<string, ThemeWording> = {
 		that: [
 			'{staff} recognise the links between domestic abuse, depression and suicide, and ask about abuse when someone presents with suicidal thoughts or self-harm',
 			'a victim who discloses suicidal thoughts is referred to the crisis team the same day and a safety plan is agreed',
-			'mental health assessments consider whether the patient is experiencing or perpetrating domestic abuse',
-			'a patient who self-harms is asked about their relationship and home life before discharge',
+			{ text: 'mental health assessments consider whether the patient is experiencing or perpetrating domestic abuse', kinds: ['mental_health', 'gp', 'hospital'] },
+			'{staff} know how to get urgent mental health help for a victim in crisis',
+			{ text: 'a patient who self-harms is asked about their relationship and home life before discharge', kinds: ['hospital', 'mental_health', 'ambulance'] },
 			'when a victim\'s low mood is linked to what is happening at home, the abuse is addressed as well as the symptoms'
 		],
 		verb: [
@@ -420,7 +423,7 @@ export const THEME_WORDING: Record<string, ThemeWording> = {
 		that: [
 			'the action plan from this review is monitored by the partnership board until every action is complete',
 			'the commissioning of reviews follows the statutory guidance and the review process is completed without delay',
-			'assurance that actions have been completed is based on evidence, not self-report',
+			'actions are signed off as complete only on evidence, not on self-report',
 			'the lessons from this review are followed through, with regular updates to the board'
 		],
 		verb: [

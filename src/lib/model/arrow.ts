@@ -13,6 +13,11 @@ const ARROW_TYPE: Record<ColumnType, () => DataType> = {
 	BOOLEAN: () => new Bool()
 };
 
+/** The Arrow type of a model column type. */
+export function arrowType(type: ColumnType): DataType {
+	return ARROW_TYPE[type]();
+}
+
 /** `yyyy-mm-dd` -> a Date at UTC midnight (Arrow's DateDay counts whole UTC days). */
 export function utcDate(iso: string): Date {
 	return new Date(`${iso}T00:00:00Z`);
@@ -27,7 +32,7 @@ export function tableFromColumns(def: TableDef, columns: Record<string, readonly
 			const values = (columns[c.name] ?? []).map((v) =>
 				v == null ? null : c.type === 'DATE' && typeof v === 'string' ? utcDate(v) : v
 			);
-			return [c.name, vectorFromArray(values, ARROW_TYPE[c.type]())];
+			return [c.name, vectorFromArray(values, arrowType(c.type))];
 		})
 	);
 	return new Table(vectors);

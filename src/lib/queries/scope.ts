@@ -1,0 +1,79 @@
+/**
+ * Filters -> SQL. One function builds the filtered relations every view starts from, as CTEs:
+ *
+ *   f_reviews  reviews in the period, partnership, region, type, death type — and, when a
+ *              recommendation or action filter is set, only those with a matching recommendation;
+ *   f_recs     their recommendations by agency, sector, scope, theme — and, when a status filter
+ *              is set, only those with a matching action;
+ *   f_actions  their actions (from action_facts at the as-at date) by lead agency and status.
+ *
+ * So every figure on a page answers to the same filters. Values travel as parameters, never as
+ * SQL text. `except` leaves one dimension out (for the counts shown beside that dimension's options).
+ */
+import type { Param } from '../db/engine';
+import { dateLiteral } from '../db/derived';
+import type { Dimension, Filters } from '../filters/filters';
+
+export interface Scope {
+	/** `WITH f_reviews AS (…), f_recs AS (…), f_actions AS (…)` — continue with `SELECT`. */
+	with: string;
+	params: Param[];
+}
+
+export function scope(f: Filters, asAt: string, except?: Dimension): Scope {
+	const params: Param[] = [];
+	const vals = (d: Dimension) => (d === except ? [] : f.values[d]);
+	const inList = (column: string, d: Dimension): string | null => {
+		const v = vals(d);
+		if (!v.length) return null;
+		params.push(...v);
+		return `${column} IN (${v.map(() => '?').join(', ')})`;
+	};
+	const and = (preds: (string | null)[]) => {
+		const p = preds.filter(Boolean);
+		return p.length ? `WHERE ${p.join(' AND ')}` : '';
+	};
+
+	// The order of the pushes must follow the order of the ? in the text: build top to bottom.
+	const reviewWhere = and([
+		f.from != null ? `year >= ${Math.trunc(f.from)}` : null,
+		f.to != null ? `year <= ${Math.trunc(f.to)}` : null,
+		inList('partnership', 'partnership'),
+		inList('region', 'region'),
+		inList('review_type', 'review_type'),
+		inList('death_type', 'death_type')
+	]);
+	const themes = vals('theme');
+	const recWhere = and([
+		inList('r.agency', 'agency'),
+		inList('r.agency_sector', 'sector'),
+		inList('r.scope', 'scope'),
+		themes.length
+			? (params.push(...themes),
+				`EXISTS (SELECT 1 FROM recommendation_themes t WHERE t.recommendation_id = r.recommendation_id AND t.theme IN (${themes.map(() => '?').join(', ')}))`)
+			: null
+	]);
+	const actionWhere = and([inList('a.lead_agency', 'agency'), inList('a.status', 'status')]);
+
+	const recFiltered = recWhere !== '';
+	const actionFiltered = vals('status').length > 0 || vals('agency').length > 0;
+
+	const sql = `WITH
+  f_reviews0 AS (
+    SELECT * FROM (SELECT *, review_year(completed_date, published_date) AS year FROM reviews) ${reviewWhere}
+  ),
+  f_recs0 AS (
+    SELECT r.* FROM recommendations AS r SEMI JOIN f_reviews0 AS v ON v.review_id = r.review_id ${recWhere}
+  ),
+  f_actions AS (
+    SELECT a.* FROM action_facts(${dateLiteral(asAt)}) AS a SEMI JOIN f_recs0 AS r ON r.recommendation_id = a.recommendation_id ${actionWhere}
+  ),
+  f_recs AS (
+    ${actionFiltered ? 'SELECT r.* FROM f_recs0 AS r SEMI JOIN f_actions AS a ON a.recommendation_id = r.recommendation_id' : 'SELECT * FROM f_recs0'}
+  ),
+  f_reviews AS (
+    ${recFiltered || actionFiltered ? 'SELECT v.* FROM f_reviews0 AS v SEMI JOIN f_recs AS r ON r.review_id = v.review_id' : 'SELECT * FROM f_reviews0'}
+  )
+`;
+	return { with: sql, params };
+}
