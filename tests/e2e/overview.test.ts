@@ -11,6 +11,7 @@ import { readDatasetDir } from '$lib/db/files';
 import { overviewTiles, recommendationsByThemeYear, type OverviewTiles, type ThemeYearMatrix } from '$lib/queries/overview';
 import { tileList } from '$lib/views/overview';
 import { formatDate } from '$lib/format';
+import { emptyFilters } from '$lib/filters/filters';
 import type { DatasetMeta } from '$lib/model/schema';
 import { launch, openPage, type Session } from './browser';
 
@@ -25,8 +26,8 @@ beforeAll(async () => {
 	meta = ds.meta;
 	const engine = await openNodeEngine();
 	await loadDataset(engine, ds.buffers, ds.meta.files);
-	expected = await overviewTiles(engine, ds.meta.as_at!);
-	matrix = await recommendationsByThemeYear(engine);
+	expected = await overviewTiles(engine, emptyFilters(), ds.meta.as_at!);
+	matrix = await recommendationsByThemeYear(engine, emptyFilters(), ds.meta.as_at!);
 	await engine.close();
 	session = await launch();
 });

@@ -2,8 +2,9 @@
  * Queries of the overview page. Each is a named, typed function of the engine and the as-at date;
  * components never hold SQL.
  */
-import { dateLiteral } from '../db/derived';
 import type { Engine } from '../db/engine';
+import type { Filters } from '../filters/filters';
+import { scope } from './scope';
 import { THEMES, themeLabel } from '../model/themes';
 
 export interface OverviewTiles {
@@ -18,20 +19,24 @@ export interface OverviewTiles {
 	actions_overdue: number;
 }
 
-export async function overviewTiles(engine: Engine, asAt: string): Promise<OverviewTiles> {
-	const [row] = await engine.query<OverviewTiles>(`
-		WITH a AS (
+export async function overviewTiles(engine: Engine, f: Filters, asAt: string): Promise<OverviewTiles> {
+	const s = scope(f, asAt);
+	const [row] = await engine.query<OverviewTiles>(
+		`${s.with},
+		a AS (
 			SELECT count(*) AS actions,
 			       count(*) FILTER (WHERE status = 'completed') AS actions_completed,
 			       count(*) FILTER (WHERE overdue) AS actions_overdue
-			FROM action_facts(${dateLiteral(asAt)})
+			FROM f_actions
 		)
-		SELECT (SELECT count(*) FROM reviews) AS reviews,
-		       (SELECT count(*) FROM recommendations) AS recommendations,
+		SELECT (SELECT count(*) FROM f_reviews) AS reviews,
+		       (SELECT count(*) FROM f_recs) AS recommendations,
 		       a.actions, a.actions_completed,
 		       CASE WHEN a.actions > 0 THEN round(100.0 * a.actions_completed / a.actions, 1) END AS pct_completed,
 		       a.actions_overdue
-		FROM a`);
+		FROM a`,
+		s.params
+	);
 	return row;
 }
 
@@ -54,17 +59,21 @@ export interface ThemeYearMatrix {
  * Recommendations by theme and by the year their review was completed (published when the completion
  * date is missing). A recommendation with two themes counts once under each.
  */
-export async function recommendationsByThemeYear(engine: Engine): Promise<ThemeYearMatrix> {
-	const rows = await engine.query<ThemeYearCell & { theme: string | null }>(`
-		SELECT t.theme, review_year(v.completed_date, v.published_date) AS year,
-		       count(DISTINCT t.recommendation_id) AS recommendations
+export async function recommendationsByThemeYear(engine: Engine, f: Filters, asAt: string): Promise<ThemeYearMatrix> {
+	const s = scope(f, asAt);
+	const rows = await engine.query<ThemeYearCell & { theme: string | null }>(
+		`${s.with}
+		SELECT t.theme, v.year, count(DISTINCT t.recommendation_id) AS recommendations
 		FROM recommendation_themes AS t
-		JOIN recommendations AS r USING (recommendation_id)
-		JOIN reviews AS v USING (review_id)
-		GROUP BY ALL`);
-	const [{ n: without_year }] = await engine.query<{ n: number }>(`
-		SELECT count(*) AS n FROM recommendations AS r JOIN reviews AS v USING (review_id)
-		WHERE review_year(v.completed_date, v.published_date) IS NULL`);
+		JOIN f_recs AS r USING (recommendation_id)
+		JOIN f_reviews AS v USING (review_id)
+		GROUP BY ALL`,
+		s.params
+	);
+	const [{ n: without_year }] = await engine.query<{ n: number }>(
+		`${s.with} SELECT count(*) AS n FROM f_recs AS r JOIN f_reviews AS v USING (review_id) WHERE v.year IS NULL`,
+		s.params
+	);
 	return completeMatrix(
 		rows.filter((r) => r.year != null),
 		without_year

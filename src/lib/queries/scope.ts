@@ -7,6 +7,9 @@
  *              is set, only those with a matching action;
  *   f_actions  their actions (from action_facts at the as-at date) by lead agency and status.
  *
+ * The agency filter matches a recommendation addressed to the agency or with an action it leads,
+ * and an action it leads.
+ *
  * So every figure on a page answers to the same filters. Values travel as parameters, never as
  * SQL text. `except` leaves one dimension out (for the counts shown beside that dimension's options).
  */
@@ -44,8 +47,13 @@ export function scope(f: Filters, asAt: string, except?: Dimension): Scope {
 		inList('death_type', 'death_type')
 	]);
 	const themes = vals('theme');
+	const agencies = vals('agency');
 	const recWhere = and([
-		inList('r.agency', 'agency'),
+		// A recommendation concerns an agency when it is addressed to it or one of its actions is led by it.
+		agencies.length
+			? (params.push(...agencies, ...agencies),
+				`(r.agency IN (${agencies.map(() => '?').join(', ')}) OR EXISTS (SELECT 1 FROM actions x WHERE x.recommendation_id = r.recommendation_id AND x.lead_agency IN (${agencies.map(() => '?').join(', ')})))`)
+			: null,
 		inList('r.agency_sector', 'sector'),
 		inList('r.scope', 'scope'),
 		themes.length

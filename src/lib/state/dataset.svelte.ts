@@ -8,6 +8,8 @@ import type { Engine } from '$lib/db/engine';
 import { DatasetError, loadDataset, rowCounts } from '$lib/db/dataset';
 import { fetchMeta, fetchTables } from '$lib/db/source';
 import type { DatasetMeta, TableName } from '$lib/model/schema';
+import type { Dimension } from '$lib/filters/filters';
+import { knownValues } from '$lib/queries/options';
 
 export type Phase = 'idle' | 'loading' | 'ready' | 'error';
 
@@ -20,6 +22,8 @@ class DatasetState {
 	error = $state<string | null>(null);
 	meta = $state<DatasetMeta | null>(null);
 	counts = $state<Record<TableName, number> | null>(null);
+	/** Every value each filter dimension takes in the data (to check values read from a URL). */
+	known = $state.raw<Record<Dimension, Set<string>> | null>(null);
 	/** Set when the data is loaded and can be queried. */
 	engine = $state.raw<Engine | null>(null);
 	/** The as-at date every derived figure uses: the dataset's own, else today (UTC). */
@@ -44,6 +48,7 @@ class DatasetState {
 			const [engine, buffers] = await Promise.all([engineP, fetchTables(baseUrl, meta)]);
 			await loadDataset(engine, buffers, meta.files);
 			this.counts = await rowCounts(engine);
+			this.known = await knownValues(engine, this.asAt);
 			this.engine = engine;
 			this.phase = 'ready';
 		} catch (e) {

@@ -1,0 +1,11 @@
+/** The views of the app, in the order of the main navigation. */
+export const VIEWS = [
+	{ path: '/', label: 'Overview', description: 'Headline figures and themes by year' },
+	{ path: '/themes', label: 'Themes', description: 'Which themes recur, rise and fall, and appear together' },
+	{ path: '/agencies', label: 'Agencies', description: 'Recommendations and actions by agency: completion, timeliness, backlog' },
+	{ path: '/status', label: 'Completion', description: 'How fast action plans are completed, and the open backlog over time' },
+	{ path: '/actions', label: 'Overdue actions', description: 'Open actions past their target date, for whom and by how long' },
+	{ path: '/reviews', label: 'Reviews', description: 'Every review, its recommendations, actions and timeline' },
+	{ path: '/data', label: 'Data', description: 'The loaded dataset and its data dictionary' }
+] as const;
+export type ViewPath = (typeof VIEWS)[number]['path'];

@@ -1,0 +1,97 @@
+/** Filters -> SQL scope and the filter options, on the small hand-counted fixture. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openNodeEngine } from '$lib/db/node';
+import type { Engine } from '$lib/db/engine';
+import { emptyFilters, withValues, type Filters } from '$lib/filters/filters';
+import { scope } from '$lib/queries/scope';
+import { filterOptions } from '$lib/queries/options';
+import { loadFixture } from './helpers/fixture';
+import { AS_AT, SMALL } from './helpers/small';
+
+let engine: Engine;
+beforeAll(async () => {
+	engine = await openNodeEngine();
+	await loadFixture(engine, SMALL);
+});
+afterAll(() => engine?.close());
+
+async function ids(f: Filters) {
+	const s = scope(f, AS_AT);
+	const q = async (sql: string) => (await engine.query<{ id: string }>(`${s.with} ${sql} ORDER BY 1`, s.params)).map((r) => r.id);
+	return {
+		reviews: await q('SELECT review_id AS id FROM f_reviews'),
+		recs: await q('SELECT recommendation_id AS id FROM f_recs'),
+		actions: await q('SELECT action_id AS id FROM f_actions')
+	};
+}
+
+const f = (patch: Partial<Filters> = {}, values: Partial<Filters['values']> = {}): Filters => {
+	let out = { ...emptyFilters(), ...patch };
+	for (const [k, v] of Object.entries(values)) out = withValues(out, k as keyof Filters['values'], v!);
+	return out;
+};
+
+describe('scope(filters)', () => {
+	it.each([
+		['no filters', f(), ['R1', 'R2', 'R3'], ['R1-1', 'R1-2', 'R2-1', 'R2-2', 'R3-1'], ['A1', 'A2', 'A3', 'A4', 'A5', 'A6', 'A7']],
+		['period 2019–2021', f({ from: 2019, to: 2021 }), ['R2'], ['R2-1', 'R2-2'], ['A4', 'A5']],
+		['from 2020', f({ from: 2020 }), ['R2', 'R3'], ['R2-1', 'R2-2', 'R3-1'], ['A4', 'A5', 'A6', 'A7']],
+		['partnership North', f({}, { partnership: ['North'] }), ['R1', 'R2'], ['R1-1', 'R1-2', 'R2-1', 'R2-2'], ['A1', 'A2', 'A3', 'A4', 'A5']],
+		['death type', f({}, { death_type: ['adult family homicide'] }), ['R3'], ['R3-1'], ['A6', 'A7']],
+		['theme risk', f({}, { theme: ['risk_assessment'] }), ['R1', 'R2', 'R3'], ['R1-1', 'R2-2', 'R3-1'], ['A1', 'A2', 'A5', 'A6', 'A7']],
+		['theme marac or housing', f({}, { theme: ['marac', 'housing'] }), ['R1', 'R3'], ['R1-1', 'R3-1'], ['A1', 'A2', 'A6', 'A7']],
+		['scope multi-agency', f({}, { scope: ['multi-agency'] }), ['R1'], ['R1-2'], ['A3']],
+		// Health receives R2-1 and leads A3 under the CSP's R1-2.
+		['agency Health', f({}, { agency: ['Health'] }), ['R1', 'R2'], ['R1-2', 'R2-1'], ['A3', 'A4']],
+		['sector police', f({}, { sector: ['police'] }), ['R1', 'R2'], ['R1-1', 'R2-2'], ['A1', 'A2', 'A5']],
+		['status in progress', f({}, { status: ['in progress'] }), ['R1', 'R3'], ['R1-1', 'R3-1'], ['A2', 'A6', 'A7']],
+		['status + partnership', f({}, { status: ['in progress'], partnership: ['South'] }), ['R3'], ['R3-1'], ['A6', 'A7']],
+		['nothing matches', f({ from: 2024 }), [], [], []]
+	])('%s', async (_name, filters, reviews, recs, actions) => {
+		expect(await ids(filters)).toEqual({ reviews, recs, actions });
+	});
+
+	it('status is the status at the as-at date', async () => {
+		const s = scope(f({}, { status: ['completed'] }), '2020-12-31');
+		const rows = await engine.query<{ id: string }>(`${s.with} SELECT action_id AS id FROM f_actions ORDER BY 1`, s.params);
+		expect(rows.map((r) => r.id)).toEqual(['A1']); // A4 was completed in 2021
+	});
+
+	it('values travel as parameters: a quote in a value is only a value', async () => {
+		expect(await ids(f({}, { partnership: ["North' OR '1'='1"] }))).toEqual({ reviews: [], recs: [], actions: [] });
+	});
+});
+
+describe('filterOptions', () => {
+	it('counts each option under the other filters', async () => {
+		const o = await filterOptions(engine, f({}, { partnership: ['North'], status: ['in progress'] }), AS_AT);
+		// Partnership ignores itself but keeps the status filter: North has R1 (A2), South has R3 (A6, A7).
+		expect(o.partnership).toEqual([
+			{ value: 'North', n: 1 },
+			{ value: 'South', n: 1 }
+		]);
+		// Status ignores itself but keeps North: A1 completed, A2 in progress, A3 not started, A4 completed, A5 not accepted.
+		expect(o.status).toEqual([
+			{ value: 'completed', n: 2 },
+			{ value: 'in progress', n: 1 },
+			{ value: 'not accepted', n: 1 },
+			{ value: 'not started', n: 1 }
+		]);
+		// Themes of North recommendations that have an in-progress action: only R1-1.
+		expect(o.theme).toEqual([
+			{ value: 'marac', n: 1 },
+			{ value: 'risk_assessment', n: 1 }
+		]);
+		expect(o.year).toEqual([{ value: '2018', n: 1 }]);
+	});
+
+	it('counts agencies by the recommendations they receive or lead actions on', async () => {
+		const o = await filterOptions(engine, f(), AS_AT);
+		expect(o.agency).toEqual([
+			{ value: 'CSP', n: 1 },
+			{ value: 'Health', n: 2 },
+			{ value: 'Housing', n: 1 },
+			{ value: 'Police', n: 2 }
+		]);
+	});
+});
