@@ -5,7 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const buildDir = path.join(root, 'build');
+// DHR_OUT=name: a separate build (build-name/), as in svelte.config.js.
+export const buildDir = path.join(root, process.env.DHR_OUT ? `build-${process.env.DHR_OUT}` : 'build');
 
 const SOURCES = ['src', 'static', 'data', 'package.json', 'svelte.config.js', 'vite.config.ts'];
 
