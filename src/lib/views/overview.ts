@@ -1,6 +1,6 @@
 /** Turning the overview's query results into what its components show (labels, formats). */
 import { formatCount, formatDate, formatPercent } from '../format';
-import type { OverviewTiles } from '../queries/overview';
+import type { OverviewTiles, ThemeYearMatrix } from '../queries/overview';
 
 export function tileList(t: OverviewTiles, asAt: string) {
 	return [
@@ -20,4 +20,13 @@ export function tileList(t: OverviewTiles, asAt: string) {
 			detail: `open past their target date at ${formatDate(asAt)}`
 		}
 	];
+}
+
+/** The theme × year matrix as heat-map rows, columns and cells. */
+export function themeYearGrid(m: ThemeYearMatrix) {
+	return {
+		rows: m.themes.map((t) => ({ key: t.id, label: t.label })),
+		cols: m.years.map((y) => ({ key: String(y), label: String(y) })),
+		cells: m.cells.map((c) => ({ row: c.theme, col: String(c.year), value: c.recommendations }))
+	};
 }
