@@ -43,6 +43,8 @@ describe('scope(filters)', () => {
 		['scope multi-agency', f({}, { scope: ['multi-agency'] }), ['R1'], ['R1-2'], ['A3']],
 		// Health receives R2-1 and leads A3 under the CSP's R1-2.
 		['agency Health', f({}, { agency: ['Health'] }), ['R1', 'R2'], ['R1-2', 'R2-1'], ['A3', 'A4']],
+		// The CSP receives R1-2 but leads none of its actions: the recommendation stays, its actions do not.
+		['agency CSP', f({}, { agency: ['CSP'] }), ['R1'], ['R1-2'], []],
 		['sector police', f({}, { sector: ['police'] }), ['R1', 'R2'], ['R1-1', 'R2-2'], ['A1', 'A2', 'A5']],
 		['status in progress', f({}, { status: ['in progress'] }), ['R1', 'R3'], ['R1-1', 'R3-1'], ['A2', 'A6', 'A7']],
 		['status + partnership', f({}, { status: ['in progress'], partnership: ['South'] }), ['R3'], ['R3-1'], ['A6', 'A7']],

@@ -64,7 +64,9 @@ export function scope(f: Filters, asAt: string, except?: Dimension): Scope {
 	const actionWhere = and([inList('a.lead_agency', 'agency'), inList('a.status', 'status')]);
 
 	const recFiltered = recWhere !== '';
-	const actionFiltered = vals('status').length > 0 || vals('agency').length > 0;
+	// Only the status filter narrows recommendations to those with a matching action: the agency
+	// filter already chose its recommendations (addressed to it, or with an action it leads).
+	const actionFiltered = vals('status').length > 0;
 
 	const sql = `WITH
   f_reviews0 AS (
