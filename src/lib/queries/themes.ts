@@ -1,0 +1,195 @@
+/**
+ * Queries of the themes view: how often each theme recurs across reviews, year by year, and which
+ * themes (and which case factors) turn up in the same reviews.
+ *
+ * The unit is the review, not the recommendation: a review "has" a theme when any of its
+ * recommendations under the current filters is tagged with it, however many are. So with a theme
+ * filter on, only recommendations tagged with a chosen theme count, and another theme shows up
+ * only where it is tagged on one of those same recommendations (the rule of `scope`, kept here so
+ * that every figure answers to the same filters).
+ *
+ * The as-at date does not change any of these numbers; it is passed on because `scope` needs it.
+ */
+import type { Engine } from '../db/engine';
+import type { Filters } from '../filters/filters';
+import { scope } from './scope';
+import { THEMES, themeLabel } from '../model/themes';
+import { FACTORS, labelOf } from '../model/vocab';
+
+export interface ThemeYearShare {
+	theme: string;
+	year: number;
+	/** Reviews of that year with the theme. */
+	reviews_with_theme: number;
+	/** Reviews of that year under the filters. */
+	reviews_in_year: number;
+	/** reviews_with_theme as a percentage of reviews_in_year (0–100); null for a year with no review. */
+	share: number | null;
+}
+
+export interface ThemeYearShares {
+	/** Every theme of the taxonomy (and any unknown one in the data), in taxonomy order. */
+	themes: { id: string; label: string; reviews: number }[];
+	/** Every year from the first to the last with a review, gaps included (reviews = 0). */
+	years: { year: number; reviews: number }[];
+	/** Every (theme, year), zeros included: themes in the order above, then years ascending. */
+	rows: ThemeYearShare[];
+	/** Reviews with a year, under the filters (the sum over `years`). */
+	reviews: number;
+	/** Reviews with neither a completion nor a publication date: no year, so not shown by year. */
+	without_year: number;
+}
+
+/**
+ * For each theme and year (the year the review was completed, else published), the number of
+ * reviews in which the theme appears and its share of that year's reviews.
+ */
+export async function themeYearShares(engine: Engine, f: Filters, asAt: string): Promise<ThemeYearShares> {
+	const s = scope(f, asAt);
+	const counts = await engine.query<{ theme: string; year: number; n: number }>(
+		`${s.with},
+		review_theme AS (
+			SELECT DISTINCT r.review_id, t.theme
+			FROM f_recs AS r JOIN recommendation_themes AS t USING (recommendation_id)
+		)
+		SELECT rt.theme, v.year, count(*) AS n
+		FROM review_theme AS rt JOIN f_reviews AS v USING (review_id)
+		WHERE v.year IS NOT NULL
+		GROUP BY ALL`,
+		s.params
+	);
+	const years = await engine.query<{ year: number | null; n: number }>(
+		`${s.with} SELECT year, count(*) AS n FROM f_reviews GROUP BY ALL`,
+		s.params
+	);
+	return completeShares(counts, years);
+}
+
+/** Fill in the zeros and the shares: every theme by every year from the first to the last. */
+export function completeShares(
+	counts: { theme: string; year: number; n: number }[],
+	yearCounts: { year: number | null; n: number }[]
+): ThemeYearShares {
+	const known = THEMES.map((t) => t.id);
+	const extra = [...new Set(counts.map((c) => c.theme))].filter((t) => !known.includes(t)).sort();
+	const ids = [...known, ...extra];
+	const perYear = new Map(yearCounts.filter((y) => y.year != null).map((y) => [y.year as number, y.n]));
+	const seen = [...perYear.keys()];
+	const years: { year: number; reviews: number }[] = [];
+	if (seen.length) {
+		for (let y = Math.min(...seen); y <= Math.max(...seen); y++) years.push({ year: y, reviews: perYear.get(y) ?? 0 });
+	}
+	const n = new Map(counts.map((c) => [`${c.theme}|${c.year}`, c.n]));
+	const rows = ids.flatMap((theme) =>
+		years.map(({ year, reviews }) => {
+			const k = n.get(`${theme}|${year}`) ?? 0;
+			return { theme, year, reviews_with_theme: k, reviews_in_year: reviews, share: reviews > 0 ? (100 * k) / reviews : null };
+		})
+	);
+	const themes = ids.map((id) => ({
+		id,
+		label: themeLabel(id),
+		reviews: rows.filter((r) => r.theme === id).reduce((s, r) => s + r.reviews_with_theme, 0)
+	}));
+	return {
+		themes,
+		years,
+		rows,
+		reviews: years.reduce((s, y) => s + y.reviews, 0),
+		without_year: yearCounts.find((y) => y.year == null)?.n ?? 0
+	};
+}
+
+export interface Cooccurrence {
+	/** The items found in at least one review under the filters, in vocabulary order; `reviews` = the diagonal. */
+	items: { key: string; label: string; reviews: number }[];
+	/** Every ordered pair of those items, zeros included, both (a, b) and (b, a); a = b is the diagonal. */
+	cells: { row: string; col: string; reviews: number }[];
+	/** Reviews under the filters (with or without a year). */
+	reviews: number;
+	/** Of those, reviews with at least one item (a theme; a recorded factor). */
+	with_any: number;
+}
+
+/**
+ * For each pair of themes, the number of reviews in which both appear (the diagonal: reviews with
+ * that theme), over every review under the filters.
+ */
+export async function themeCooccurrence(engine: Engine, f: Filters, asAt: string): Promise<Cooccurrence> {
+	const s = scope(f, asAt);
+	return cooccurrence(
+		engine,
+		`${s.with},
+		review_item AS (
+			SELECT DISTINCT r.review_id, t.theme AS item
+			FROM f_recs AS r JOIN recommendation_themes AS t USING (recommendation_id)
+		)`,
+		s.params,
+		THEMES.map((t) => t.id),
+		themeLabel
+	);
+}
+
+/**
+ * For each pair of case factors, the number of reviews in which both were recorded (the diagonal:
+ * reviews with that factor). Factors of the victim and of the perpetrator are combined by factor
+ * code: "alcohol" is alcohol recorded for the victim, the perpetrator or both. A factor not
+ * recorded is not known to be absent, so these are lower bounds.
+ */
+export async function factorCooccurrence(engine: Engine, f: Filters, asAt: string): Promise<Cooccurrence> {
+	const s = scope(f, asAt);
+	return cooccurrence(
+		engine,
+		`${s.with},
+		review_item AS (
+			SELECT DISTINCT x.review_id, x.factor AS item
+			FROM review_factors AS x SEMI JOIN f_reviews AS v ON v.review_id = x.review_id
+		)`,
+		s.params,
+		FACTORS.map((t) => t.code),
+		(code) => labelOf(FACTORS, code)
+	);
+}
+
+/** Pairs of items from a `review_item(review_id, item)` CTE appended to the scope. */
+async function cooccurrence(
+	engine: Engine,
+	withItems: string,
+	params: Parameters<Engine['query']>[1],
+	order: string[],
+	label: (key: string) => string
+): Promise<Cooccurrence> {
+	const pairs = await engine.query<{ a: string; b: string; n: number }>(
+		`${withItems}
+		SELECT x.item AS a, y.item AS b, count(*) AS n
+		FROM review_item AS x JOIN review_item AS y USING (review_id)
+		GROUP BY ALL`,
+		params
+	);
+	const [totals] = await engine.query<{ reviews: number; with_any: number }>(
+		`${withItems}
+		SELECT (SELECT count(*) FROM f_reviews) AS reviews,
+		       (SELECT count(DISTINCT review_id) FROM review_item) AS with_any`,
+		params
+	);
+	return completePairs(pairs, order, label, totals);
+}
+
+/** Items in vocabulary order (unknown codes last, sorted), and every pair of them with zeros filled in. */
+export function completePairs(
+	pairs: { a: string; b: string; n: number }[],
+	order: string[],
+	label: (key: string) => string,
+	totals: { reviews: number; with_any: number }
+): Cooccurrence {
+	const diag = new Map(pairs.filter((p) => p.a === p.b).map((p) => [p.a, p.n]));
+	const extra = [...diag.keys()].filter((k) => !order.includes(k)).sort();
+	const keys = [...order, ...extra].filter((k) => (diag.get(k) ?? 0) > 0);
+	const n = new Map(pairs.map((p) => [`${p.a}|${p.b}`, p.n]));
+	return {
+		items: keys.map((key) => ({ key, label: label(key), reviews: diag.get(key)! })),
+		cells: keys.flatMap((row) => keys.map((col) => ({ row, col, reviews: n.get(`${row}|${col}`) ?? 0 }))),
+		reviews: totals.reviews,
+		with_any: totals.with_any
+	};
+}
