@@ -4,7 +4,12 @@ import http from 'node:http';
 import sirv from 'sirv';
 import { buildDir } from './build.js';
 
-export function createServer() {
+/**
+ * `dataDir` (optional) is served at /data/demo instead of the built demo: for benchmarks and
+ * measurements on generated datasets of other sizes.
+ */
+export function createServer({ dataDir } = {}) {
+	const data = dataDir ? sirv(dataDir, { etag: true, setHeaders: (res) => res.setHeader('Cache-Control', 'no-cache') }) : null;
 	const assets = sirv(buildDir, {
 		etag: true,
 		gzip: true,
@@ -19,15 +24,22 @@ export function createServer() {
 			res.setHeader('X-Content-Type-Options', 'nosniff');
 		}
 	});
-	return http.createServer((req, res) => assets(req, res, () => {
+	const notFound = (res) => {
 		res.statusCode = 404;
 		res.end('Not found');
-	}));
+	};
+	return http.createServer((req, res) => {
+		if (data && req.url?.startsWith('/data/demo/')) {
+			req.url = req.url.slice('/data/demo'.length);
+			return data(req, res, () => notFound(res));
+		}
+		return assets(req, res, () => notFound(res));
+	});
 }
 
 /** Listen on loopback; resolves to the server and its URL. */
-export function serve(port = 4173, host = '127.0.0.1') {
-	const server = createServer();
+export function serve(port = 4173, host = '127.0.0.1', options = {}) {
+	const server = createServer(options);
 	return new Promise((resolve, reject) => {
 		server.once('error', reject);
 		server.listen(port, host, () => {

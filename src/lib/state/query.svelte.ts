@@ -3,6 +3,11 @@
  * reads its reactive inputs (engine, as-at date, filters) synchronously, so it re-runs when they
  * change; a result that arrives after a newer run started is dropped.
  */
+import { untrack } from 'svelte';
+
+/** How many queries are running now, across the page (the page is "settled" at zero). */
+export const activity = $state({ pending: 0 });
+
 export class QueryState<T> {
 	data = $state.raw<T | null>(null);
 	error = $state<string | null>(null);
@@ -18,6 +23,9 @@ export class QueryState<T> {
 				return;
 			}
 			this.loading = true;
+			// untrack: the effect must not depend on the counter it changes.
+			untrack(() => activity.pending++);
+			pending.finally(() => activity.pending--).catch(() => {});
 			pending.then(
 				(value) => {
 					if (mine !== generation) return;
