@@ -30,3 +30,11 @@ export function themeYearGrid(m: ThemeYearMatrix) {
 		cells: m.cells.map((c) => ({ row: c.theme, col: String(c.year), value: c.recommendations }))
 	};
 }
+
+/** One sentence on what the theme × year chart shows for the current filters. */
+export function themeYearCaption(m: ThemeYearMatrix): string {
+	if (!m.years.length) return 'Recommendations by theme and year: none under these filters.';
+	const top = [...m.themes].sort((a, b) => b.total - a.total)[0];
+	const span = m.years.length > 1 ? `${m.years[0]}–${m.years[m.years.length - 1]}` : `${m.years[0]}`;
+	return `Recommendations by theme and year of the review, ${span}: ${top.label} was the most frequent theme, in ${top.total.toLocaleString('en-GB')} recommendations.`;
+}
