@@ -53,6 +53,12 @@ describe('scope(filters)', () => {
 		expect(await ids(filters)).toEqual({ reviews, recs, actions });
 	});
 
+	it('reviews completed after the as-at date are out of scope', async () => {
+		const s = scope(f(), '2021-01-01');
+		const rows = await engine.query<{ id: string }>(`${s.with} SELECT review_id AS id FROM f_reviews ORDER BY 1`, s.params);
+		expect(rows.map((r) => r.id)).toEqual(['R1', 'R2']);
+	});
+
 	it('status is the status at the as-at date', async () => {
 		const s = scope(f({}, { status: ['completed'] }), '2020-12-31');
 		const rows = await engine.query<{ id: string }>(`${s.with} SELECT action_id AS id FROM f_actions ORDER BY 1`, s.params);

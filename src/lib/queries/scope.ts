@@ -7,6 +7,8 @@
  *              is set, only those with a matching action;
  *   f_actions  their actions (from action_facts at the as-at date) by lead agency and status.
  *
+ * Reviews completed after the as-at date are out of scope: the data is seen as it stood that day.
+ *
  * The agency filter matches a recommendation addressed to the agency or with an action it leads,
  * and an action it leads.
  *
@@ -50,6 +52,8 @@ export function scope(f: Filters, asAt: string, except?: Dimension): Scope {
 	};
 
 	const reviewWhere = and([
+		// A review completed (or, undated, published) after the as-at date did not exist yet then.
+		`coalesce(completed_date, published_date, DATE '0001-01-01') <= ${dateLiteral(asAt)}`,
 		f.from != null ? `year >= ${Math.trunc(f.from)}` : null,
 		f.to != null ? `year <= ${Math.trunc(f.to)}` : null,
 		inList('partnership', 'partnership'),
