@@ -7,6 +7,7 @@
 import { goto } from '$app/navigation';
 import { page } from '$app/state';
 import {
+	DIMENSIONS,
 	emptyFilters,
 	filtersToParams,
 	parseFilters,
@@ -16,6 +17,8 @@ import {
 	type Filters
 } from '$lib/filters/filters';
 import { dataset } from './dataset.svelte';
+
+const FILTER_KEYS = new Set<string>(['from', 'to', 'asat', ...DIMENSIONS.map((d) => d.key)]);
 
 class FilterState {
 	#parsed = $derived(parseFilters(page.url.searchParams, dataset.known ?? {}));
@@ -39,7 +42,11 @@ class FilterState {
 	}
 
 	set(next: Filters): Promise<void> {
-		const qs = filtersToParams(next).toString();
+		// A page's own parameters (a search, a band, a measure) stay; the filters are replaced.
+		const params = new URLSearchParams();
+		for (const [k, v] of page.url.searchParams) if (!FILTER_KEYS.has(k)) params.append(k, v);
+		for (const [k, v] of filtersToParams(next)) params.append(k, v);
+		const qs = params.toString();
 		return goto(`${page.url.pathname}${qs ? `?${qs}` : ''}${page.url.hash}`, { keepFocus: true, noScroll: true });
 	}
 	toggle(dim: Dimension, value: string) {
