@@ -2,22 +2,18 @@
  * An axe-core scan (WCAG 2.0–2.2 A and AA rules) of every route with the demo data loaded: no serious
  * or critical violation. Also at phone width, where layouts change.
  */
-import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openNodeEngine } from '$lib/db/node';
-import { loadDataset } from '$lib/db/dataset';
-import { readDatasetDir } from '$lib/db/files';
 import { VIEWS } from '$lib/routes';
 import { launch, openPage, type Session } from './browser';
+import { openDemo } from './demo';
 
 let session: Session;
 let reviewId: string;
 
 beforeAll(async () => {
-	const ds = await readDatasetDir(path.resolve('static/data/demo'));
-	const engine = await openNodeEngine();
-	await loadDataset(engine, ds.buffers, ds.meta.files);
+	const ds = await openDemo();
+	const engine = ds.engine;
 	reviewId = (await engine.query<{ id: string }>('SELECT min(review_id) AS id FROM reviews'))[0].id;
 	await engine.close();
 	session = await launch();

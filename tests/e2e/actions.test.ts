@@ -4,30 +4,25 @@
  * live in the URL); the CSV holds exactly the rows shown, in their order; sorting is by buttons with
  * aria-sort; the printed page shows the filters in words; nothing leaves the app's origin.
  */
-import path from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openNodeEngine } from '$lib/db/node';
-import { loadDataset } from '$lib/db/dataset';
-import { readDatasetDir } from '$lib/db/files';
 import type { Engine } from '$lib/db/engine';
 import { emptyFilters } from '$lib/filters/filters';
 import { openActions, openActionTotals, type OpenActionOptions, type OpenActionRow } from '$lib/queries/actions';
 import { csvFileName, narrowedSentence, totalsSentence } from '$lib/views/actions';
 import AxeBuilder from '@axe-core/playwright';
 import { launch, openPage, type Session, type WatchedPage } from './browser';
+import { openDemo } from './demo';
 
-const DEMO = path.resolve('static/data/demo');
 let session: Session;
 let engine: Engine;
 let asAt: string;
 
 beforeAll(async () => {
-	const ds = await readDatasetDir(DEMO);
+	const ds = await openDemo();
 	asAt = ds.meta.as_at!;
-	engine = await openNodeEngine();
-	await loadDataset(engine, ds.buffers, ds.meta.files);
+	engine = ds.engine;
 	session = await launch();
 });
 

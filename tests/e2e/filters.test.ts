@@ -3,16 +3,13 @@
  * page; the URL reloads to the same state; back and forward step through changes; unusable
  * parameters are ignored with a notice; the filter bar works from the keyboard alone.
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openNodeEngine } from '$lib/db/node';
 import type { Engine } from '$lib/db/engine';
-import { loadDataset } from '$lib/db/dataset';
-import { readDatasetDir } from '$lib/db/files';
 import { overviewTiles } from '$lib/queries/overview';
 import { tileList } from '$lib/views/overview';
 import { emptyFilters, withValues } from '$lib/filters/filters';
 import { launch, openPage, type Session } from './browser';
+import { openDemo } from './demo';
 
 let session: Session;
 let engine: Engine;
@@ -20,9 +17,8 @@ let asAt: string;
 let partnership: string;
 
 beforeAll(async () => {
-	const ds = await readDatasetDir(path.resolve('static/data/demo'));
-	engine = await openNodeEngine();
-	await loadDataset(engine, ds.buffers, ds.meta.files);
+	const ds = await openDemo();
+	engine = ds.engine;
 	asAt = ds.meta.as_at!;
 	const [first] = await engine.query<{ p: string }>('SELECT min(partnership) AS p FROM reviews');
 	partnership = first.p;

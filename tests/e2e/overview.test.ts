@@ -3,29 +3,24 @@
  * under Node from the same files, the chart is drawn with its table twin, and nothing leaves the
  * app's origin.
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openNodeEngine } from '$lib/db/node';
-import { loadDataset } from '$lib/db/dataset';
-import { readDatasetDir } from '$lib/db/files';
 import { overviewTiles, recommendationsByThemeYear, type OverviewTiles, type ThemeYearMatrix } from '$lib/queries/overview';
 import { tileList } from '$lib/views/overview';
 import { formatDate } from '$lib/format';
 import { emptyFilters } from '$lib/filters/filters';
 import type { DatasetMeta } from '$lib/model/schema';
 import { launch, openPage, type Session } from './browser';
+import { openDemo } from './demo';
 
-const DEMO = path.resolve('static/data/demo');
 let session: Session;
 let expected: OverviewTiles;
 let matrix: ThemeYearMatrix;
 let meta: DatasetMeta;
 
 beforeAll(async () => {
-	const ds = await readDatasetDir(DEMO);
+	const ds = await openDemo();
 	meta = ds.meta;
-	const engine = await openNodeEngine();
-	await loadDataset(engine, ds.buffers, ds.meta.files);
+	const engine = ds.engine;
 	expected = await overviewTiles(engine, emptyFilters(), ds.meta.as_at!);
 	matrix = await recommendationsByThemeYear(engine, emptyFilters(), ds.meta.as_at!);
 	await engine.close();

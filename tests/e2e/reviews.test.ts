@@ -5,9 +5,6 @@
  */
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openNodeEngine } from '$lib/db/node';
-import { loadDataset } from '$lib/db/dataset';
-import { readDatasetDir } from '$lib/db/files';
 import type { Engine } from '$lib/db/engine';
 import { emptyFilters, withValues } from '$lib/filters/filters';
 import { reviewDetail, reviewList, type ReviewListRow } from '$lib/queries/reviews';
@@ -15,18 +12,17 @@ import { recommendationSummary, reviewCount, timelineEvents } from '$lib/views/r
 import { formatDate } from '$lib/format';
 import AxeBuilder from '@axe-core/playwright';
 import { launch, openPage, type Session } from './browser';
+import { openDemo } from './demo';
 
-const DEMO = path.resolve('static/data/demo');
 let session: Session;
 let engine: Engine;
 let asAt: string;
 let list: ReviewListRow[];
 
 beforeAll(async () => {
-	const ds = await readDatasetDir(DEMO);
+	const ds = await openDemo();
 	asAt = ds.meta.as_at!;
-	engine = await openNodeEngine();
-	await loadDataset(engine, ds.buffers, ds.meta.files);
+	engine = ds.engine;
 	list = await reviewList(engine, emptyFilters(), asAt);
 	session = await launch();
 });

@@ -4,27 +4,23 @@
  * year and status, a legend entry by status; chosen agencies get a line each, and a line's legend
  * entry narrows to it; no console error, no foreign request, no axe violation.
  */
-import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openNodeEngine } from '$lib/db/node';
 import type { Engine } from '$lib/db/engine';
-import { loadDataset } from '$lib/db/dataset';
-import { readDatasetDir } from '$lib/db/files';
 import { emptyFilters, withValues, type Filters } from '$lib/filters/filters';
 import { backlogByMonth, completionCurve, statusByYear } from '$lib/queries/status';
 import { backlogCaption, curveCaption, curveLines, statusCaption, statusYearTable } from '$lib/views/status';
 import { formatCount } from '$lib/format';
 import { launch, openPage, type Session } from './browser';
+import { openDemo } from './demo';
 
 let session: Session;
 let engine: Engine;
 let asAt: string;
 
 beforeAll(async () => {
-	const ds = await readDatasetDir(path.resolve('static/data/demo'));
-	engine = await openNodeEngine();
-	await loadDataset(engine, ds.buffers, ds.meta.files);
+	const ds = await openDemo();
+	engine = ds.engine;
 	asAt = ds.meta.as_at!;
 	session = await launch();
 });

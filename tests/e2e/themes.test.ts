@@ -4,20 +4,16 @@
  * under Node from the same files; choosing a theme (its name, a matrix cell) filters by it through
  * the URL and the numbers follow; no console error, no foreign request, no axe violation.
  */
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
-import { openNodeEngine } from '$lib/db/node';
-import { loadDataset } from '$lib/db/dataset';
-import { readDatasetDir } from '$lib/db/files';
 import type { Engine } from '$lib/db/engine';
 import { emptyFilters, withValues, type Filters } from '$lib/filters/filters';
 import { factorCooccurrence, themeCooccurrence, themeYearShares } from '$lib/queries/themes';
 import { cooccurrenceCaption, matrixTable, sharesCaption, themeTrends, yearTable, type TextTable } from '$lib/views/themes';
 import { launch, openPage, type Session } from './browser';
+import { openDemo } from './demo';
 
-const DEMO = path.resolve('static/data/demo');
 // The demo's largest partnership (38 reviews); the test checks it exists before relying on it.
 const PARTNERSHIP = 'Marlbridge Community Safety Partnership';
 
@@ -26,10 +22,9 @@ let engine: Engine;
 let asAt: string;
 
 beforeAll(async () => {
-	const ds = await readDatasetDir(DEMO);
+	const ds = await openDemo();
 	asAt = ds.meta.as_at!;
-	engine = await openNodeEngine();
-	await loadDataset(engine, ds.buffers, ds.meta.files);
+	engine = ds.engine;
 	session = await launch();
 });
 
