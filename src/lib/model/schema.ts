@@ -127,6 +127,8 @@ export interface DatasetMeta {
 	source: string;
 	/** Licence or terms, if any. */
 	licence?: string;
+	/** How to cite the source, if it asks for a citation. */
+	citation?: string;
 	/** How it was made (generator and seed) when generated. */
 	generator?: { script: string; seed: number; reviews: number };
 	/** Row count per table. */

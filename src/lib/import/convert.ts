@@ -1,0 +1,61 @@
+/**
+ * One cell -> the value of its model column, with the problem to report when it cannot be used.
+ * Placeholder words ("TBC", "ongoing", "N/A") in optional columns become empty with a warning;
+ * status words that the vocabulary does not know block, and are returned so the user can map them.
+ */
+import { SCHEMA, type ColumnDef, type ColumnType } from '../model/schema';
+import type { Status } from '../model/vocab';
+import { parseDate } from './dates';
+import { booleanOf, integerOf, isPlaceholder, statusOf, VOCAB } from './values';
+import type { Cell } from './types';
+
+const COLUMN = new Map<string, ColumnDef>(SCHEMA.flatMap((t) => t.columns.map((c) => [`${t.name}.${c.name}`, c] as const)));
+
+export function columnType(target: string): ColumnType {
+	return COLUMN.get(target)?.type ?? 'VARCHAR';
+}
+
+export interface Converted {
+	value: string | number | boolean | null;
+	problem?: string;
+	blocking?: boolean;
+	/** A status word the vocabulary does not know. */
+	unknownStatus?: string;
+}
+
+export function convertCell(target: string, cell: Cell, statusWords: Record<string, Status> = {}): Converted {
+	if (cell === null) return { value: null };
+	if (target === 'actions.status') {
+		const s = statusOf(cell, statusWords);
+		if (s) return { value: s };
+		return { value: null, unknownStatus: String(cell), blocking: true, problem: `Status "${cell}" is not a known status word; map it to not started, in progress, completed or not accepted.` };
+	}
+	const required = COLUMN.get(target)?.required ?? false;
+	if (!required && isPlaceholder(cell)) return { value: null, problem: `"${cell}" is a placeholder, not a value: left empty.` };
+	switch (columnType(target)) {
+		case 'DATE': {
+			// Target dates given as a month or quarter run to the end of it (see dates.ts).
+			const r = parseDate(cell, target === 'actions.target_date' ? 'last' : 'first');
+			if (r.error) return { value: null, problem: `"${cell}" is not a date (${r.error}): left empty.` };
+			if (r.precision === 'year' && target !== 'actions.target_date')
+				return { value: null, problem: `"${cell}" gives only a year: left empty rather than invent a month.` };
+			return { value: r.iso };
+		}
+		case 'INTEGER': {
+			const n = integerOf(cell);
+			return n === null ? { value: null, problem: `"${cell}" is not a whole number: left empty.` } : { value: n };
+		}
+		case 'BOOLEAN': {
+			const b = booleanOf(cell);
+			return b === null ? { value: null, problem: `"${cell}" is not yes/no: left empty.` } : { value: b };
+		}
+		default: {
+			const text = String(cell).trim();
+			const vocab = VOCAB[target];
+			if (!vocab) return { value: text };
+			const code = vocab(text);
+			if (code !== null) return { value: code };
+			return { value: null, problem: `"${cell}" is not in the vocabulary of ${target.split('.')[1]}: left empty.` };
+		}
+	}
+}

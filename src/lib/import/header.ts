@@ -1,0 +1,79 @@
+/**
+ * Finding the header row of a grid of cells. Hand-kept trackers often start with a title row, or
+ * with a row of merged group headings ("Recommendation" over three columns, "Action" over four);
+ * the header is the first row that fills most of the columns with text. Rows above it are
+ * reported; a grid whose first full row looks like data has no header, and gets "Column 1"...
+ */
+import type { Cell, Problem, Source } from './types';
+
+const filled = (c: Cell) => c !== null && c !== '' && !(typeof c === 'string' && c.trim() === '');
+const isLabel = (c: Cell) => typeof c === 'string' && c.trim() !== '' && !/^[\d\s.,/:-]+$/.test(c.trim());
+export const isEmptyRow = (row: Cell[]) => !row.some(filled);
+
+export interface GridIn {
+	file: string;
+	sheet?: string;
+	/** Rows as read, with their 1-based row number in the file. */
+	rows: Cell[][];
+	rowNumbers: number[];
+	notes: Problem[];
+	/** Row numbers covered by merged cells (Excel), if the reader knows them. */
+	mergedRows?: Set<number>;
+}
+
+export function toSource(grid: GridIn): Source {
+	const { file, sheet, notes } = grid;
+	const width = grid.rows.reduce((w, r) => Math.max(w, r.length), 0);
+	const where = { file, ...(sheet ? { sheet } : {}) };
+	// The header is looked for among the first 10 non-empty rows.
+	let headerAt = -1;
+	let seen = 0;
+	for (let i = 0; i < grid.rows.length && seen < 10; i++) {
+		const row = grid.rows[i];
+		if (isEmptyRow(row)) continue;
+		seen++;
+		const labels = row.filter(isLabel).length;
+		const cells = row.filter(filled).length;
+		if (labels >= Math.max(1, Math.ceil(width * 0.6)) && labels === cells) {
+			headerAt = i;
+			break;
+		}
+	}
+	const firstFull = grid.rows.findIndex((r) => !isEmptyRow(r));
+	if (headerAt < 0) {
+		notes.push({ ...where, row: grid.rowNumbers[firstFull], problem: 'No header row found: the columns are named "Column 1", "Column 2", ... and the first row is read as data.', blocking: false });
+		headerAt = firstFull - 1;
+	}
+	for (let i = Math.max(firstFull, 0); i < headerAt; i++) {
+		if (isEmptyRow(grid.rows[i])) continue;
+		const merged = grid.mergedRows?.has(grid.rowNumbers[i]);
+		notes.push({
+			...where,
+			row: grid.rowNumbers[i],
+			value: grid.rows[i].filter(filled).join(' | '),
+			problem: merged
+				? 'Merged header row above the column headings: skipped.'
+				: 'Title or group-heading row above the column headings: skipped.',
+			blocking: false
+		});
+	}
+	const headerRow = headerAt >= 0 ? grid.rows[headerAt] : [];
+	const headers = Array.from({ length: width }, (_, j) => {
+		const h = headerRow[j];
+		return filled(h ?? null) ? String(h).trim() : `Column ${j + 1}`;
+	});
+	const rows: Cell[][] = [];
+	const rowNumbers: number[] = [];
+	for (let i = headerAt + 1; i < grid.rows.length; i++) {
+		const row = grid.rows[i];
+		if (isEmptyRow(row)) {
+			// Trailing blank lines are noise; blank lines between rows are worth a word.
+			if (grid.rows.slice(i + 1).some((r) => !isEmptyRow(r)))
+				notes.push({ ...where, row: grid.rowNumbers[i], problem: 'Empty row: skipped.', blocking: false });
+			continue;
+		}
+		rows.push(Array.from({ length: width }, (_, j) => (filled(row[j] ?? null) ? row[j] : null)));
+		rowNumbers.push(grid.rowNumbers[i]);
+	}
+	return { file, ...(sheet ? { sheet } : {}), headers, rows, rowNumbers, notes };
+}

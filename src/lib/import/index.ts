@@ -1,0 +1,19 @@
+/**
+ * The import library (issue 4): read trackers and the national DHRD from CSV, Excel, Parquet,
+ * JSON or Arrow, map their columns to the data model, check them, and produce a dataset the app
+ * loads with `loadDataset`. Plain TypeScript, the same in the browser and under Node.
+ */
+export { readFile, detectFormat, type Format } from './read';
+export { MAX_FILE_BYTES, ImportError, type Cell, type Problem, type Source } from './types';
+export { suggestMapping, mappingKey, mappedTables, TARGETS, type Mapping, type Target } from './mapping';
+export { SYNONYMS, normalise } from './synonyms';
+export { parseDate, fromExcelSerial, type PeriodEnd } from './dates';
+export { STATUS_WORDS, statusOf, isPlaceholder } from './values';
+export { agencyMatcher, agencyKey } from './agencies';
+export { autoThemes, themeIdsOf } from './autotheme';
+export { buildTables, type Tables, type Row } from './build';
+export { checkTables } from './checks';
+export { reportCsv, reportSummary } from './report';
+export { convertDhrd, isDhrd, dhrdParts, factorName, DHRD_CITATION, DHRD_LICENCE } from './dhrd';
+export { importFiles, importSources, readFiles, datasetBuffers, sourceId, type ImportFile, type ImportOptions, type ImportResult } from './importer';
+export { loadImport, ImportBlockedError } from './load';

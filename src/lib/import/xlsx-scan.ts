@@ -1,0 +1,49 @@
+/**
+ * What read-excel-file does not tell: which cells hold formulas and which rows hold merged cells.
+ * It reads only values (a formula's cached result) and ignores `<mergeCells>`, so the sheet XML is
+ * scanned here, from the same zip (fflate, which read-excel-file itself depends on).
+ */
+import { unzipSync, strFromU8 } from 'fflate';
+
+export interface SheetScan {
+	/** Cell addresses (e.g. "D5") holding a formula, with their row numbers. */
+	formulas: { address: string; row: number }[];
+	/** Row numbers covered by a merged range. */
+	mergedRows: Set<number>;
+}
+
+const attr = (tag: string, name: string) => tag.match(new RegExp(`\\b${name}="([^"]*)"`))?.[1];
+
+/** Scan every worksheet; the result is keyed by sheet name. Throws on a damaged zip. */
+export function scanWorkbook(bytes: Uint8Array): Map<string, SheetScan> {
+	const files = unzipSync(bytes, { filter: (f) => f.name.startsWith('xl/') && f.name.endsWith('.xml') || f.name.endsWith('.rels') });
+	const text = (name: string) => (files[name] ? strFromU8(files[name]) : '');
+	const rels = new Map<string, string>();
+	for (const m of text('xl/_rels/workbook.xml.rels').matchAll(/<Relationship\b[^>]*>/g)) {
+		const id = attr(m[0], 'Id');
+		const target = attr(m[0], 'Target');
+		if (id && target) rels.set(id, target.replace(/^\/?(xl\/)?/, 'xl/'));
+	}
+	const out = new Map<string, SheetScan>();
+	for (const m of text('xl/workbook.xml').matchAll(/<sheet\b[^>]*>/g)) {
+		const name = attr(m[0], 'name');
+		const rid = attr(m[0], 'r:id');
+		if (!name || !rid) continue;
+		const xml = text(rels.get(rid) ?? '');
+		const formulas: SheetScan['formulas'] = [];
+		// A plain scan, not one big regular expression: sheets run to hundreds of megabytes of XML.
+		for (let at = xml.indexOf('<f'); at >= 0; at = xml.indexOf('<f', at + 2)) {
+			const next = xml[at + 2];
+			if (next !== '>' && next !== ' ' && next !== '/') continue; // <family>, <font>...
+			const open = xml.lastIndexOf('<c ', at);
+			if (open < 0) continue;
+			const address = attr(xml.slice(open, xml.indexOf('>', open) + 1), 'r') ?? '?';
+			formulas.push({ address, row: Number(address.replace(/^[A-Z]+/, '')) });
+		}
+		const mergedRows = new Set<number>();
+		for (const r of xml.matchAll(/<mergeCell\b[^>]*ref="[A-Z]+(\d+):[A-Z]+(\d+)"/g))
+			for (let row = Number(r[1]); row <= Number(r[2]); row++) mergedRows.add(row);
+		out.set(name, { formulas, mergedRows });
+	}
+	return out;
+}
