@@ -8,8 +8,8 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import type { Table } from 'apache-arrow';
-import { QUERY_CONFIG, SESSION_SETTINGS, type Engine, type Param } from './engine';
+import { Table, type RecordBatch } from 'apache-arrow';
+import { QUERY_CONFIG, SESSION_SETTINGS, type ConsoleConnection, type Engine, type Param } from './engine';
 import { once } from './once';
 import { toRows } from './rows';
 
@@ -60,6 +60,49 @@ async function open(): Promise<Engine> {
 			await conn.close();
 			await db.terminate();
 			engine.reset();
+		},
+		async connectConsole() {
+			return consoleConnection(await db.connect());
+		}
+	};
+}
+
+/**
+ * The console's connection. `send` streams the result batch by batch, so a long query can be
+ * cancelled (`cancelSent`) and a huge result stops at `maxRows` instead of filling the memory.
+ */
+function consoleConnection(c: duckdb.AsyncDuckDBConnection): ConsoleConnection {
+	return {
+		async exec(sql) {
+			await c.query(sql);
+		},
+		queryArrow: (sql) => c.query(sql),
+		send(sql, maxRows) {
+			const result = (async () => {
+				const reader = await c.send(sql, true);
+				const batches: RecordBatch[] = [];
+				let rows = 0;
+				let truncated = false;
+				for await (const batch of reader) {
+					batches.push(batch);
+					rows += batch.numRows;
+					if (rows > maxRows) {
+						truncated = true;
+						break;
+					}
+				}
+				const table = batches.length ? new Table(batches) : new Table(reader.schema);
+				return { table: truncated ? table.slice(0, maxRows) : table, truncated };
+			})();
+			return {
+				result,
+				async cancel() {
+					await c.cancelSent();
+				}
+			};
+		},
+		async close() {
+			await c.close();
 		}
 	};
 }

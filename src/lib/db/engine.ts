@@ -25,6 +25,31 @@ export interface Engine {
 	insertArrowIPC(name: string, ipc: Uint8Array): Promise<void>;
 	/** Stop the engine and free its memory. */
 	close(): Promise<void>;
+	/**
+	 * Optional: a second connection to the same database, for the SQL console. Its temporary tables
+	 * and views are its own (they cannot hide a table from the dashboard's connection), and its
+	 * queries can be cancelled without disturbing the dashboard's.
+	 */
+	connectConsole?(): Promise<ConsoleConnection>;
+}
+
+/** A query started with `ConsoleConnection.send`: its result, and a way to stop it. */
+export interface RunningQuery {
+	/** The rows (at most `maxRows`; `truncated` when there were more). Rejects when cancelled. */
+	result: Promise<{ table: Table; truncated: boolean }>;
+	/** Ask the engine to stop the query (where it can: in the browser). */
+	cancel(): Promise<void>;
+}
+
+/** A connection of the SQL console's own. */
+export interface ConsoleConnection {
+	/** Run statements, results ignored. */
+	exec(sql: string): Promise<void>;
+	/** Run one statement, the Arrow result. */
+	queryArrow(sql: string): Promise<Table>;
+	/** Start one statement that can be cancelled, fetching at most `maxRows` rows. */
+	send(sql: string, maxRows: number): RunningQuery;
+	close(): Promise<void>;
 }
 
 /**

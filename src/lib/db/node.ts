@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { createDuckDB, NODE_RUNTIME, VoidLogger } from '@duckdb/duckdb-wasm/blocking';
 import type { Table } from 'apache-arrow';
-import { QUERY_CONFIG, SESSION_SETTINGS, type Engine, type Param } from './engine';
+import { QUERY_CONFIG, SESSION_SETTINGS, type ConsoleConnection, type Engine, type Param } from './engine';
 import { toRows } from './rows';
 
 const require = createRequire(import.meta.url);
@@ -49,6 +49,29 @@ export async function openNodeEngine(): Promise<Engine> {
 		async close() {
 			conn.close();
 			db.reset();
+		},
+		async connectConsole(): Promise<ConsoleConnection> {
+			// Blocking bindings: a query runs to its end, so cancel has nothing to stop.
+			const c = db.connect();
+			return {
+				async exec(sql) {
+					c.query(sql);
+				},
+				async queryArrow(sql) {
+					return c.query(sql);
+				},
+				send(sql, maxRows) {
+					const result = (async () => {
+						const table = c.query(sql);
+						const truncated = table.numRows > maxRows;
+						return { table: truncated ? table.slice(0, maxRows) : table, truncated };
+					})();
+					return { result, cancel: async () => {} };
+				},
+				async close() {
+					c.close();
+				}
+			};
 		}
 	};
 }
