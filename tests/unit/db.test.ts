@@ -128,3 +128,12 @@ describe('dateLiteral', () => {
 		expect(() => dateLiteral('30/09/2026')).toThrow(/Not a date/);
 	});
 });
+
+describe('toRows', () => {
+	it('reads dictionary-encoded text as its values', async () => {
+		const { toRows } = await import('$lib/db/rows');
+		const { Dictionary, Int32: I32 } = await import('apache-arrow');
+		const v = vectorFromArray(['police', 'health', 'police'], new Dictionary(new Utf8(), new I32()));
+		expect(toRows(new Table({ sector: v }))).toEqual([{ sector: 'police' }, { sector: 'health' }, { sector: 'police' }]);
+	});
+});

@@ -13,6 +13,8 @@ export function isoDate(ms: number): string {
 }
 
 function converter(type: DataType): (v: unknown) => Value {
+	// Dictionary-encoded columns (common in Arrow files from other tools) read as their values.
+	if (DataType.isDictionary(type)) return converter(type.dictionary);
 	if (DataType.isDate(type) || DataType.isTimestamp(type)) {
 		return (v) => (v == null ? null : isoDate(v instanceof Date ? v.getTime() : Number(v)));
 	}
