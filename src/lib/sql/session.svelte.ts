@@ -27,6 +27,8 @@ export class ConsoleSession {
 	#engine: Engine | null = null;
 	#running: StartedScript | null = null;
 	#why: string | null = null;
+	/** Settles the wait for the running query at once when the user cancels. */
+	#stopWaiting: ((e: Error) => void) | null = null;
 	/**
 	 * One thing at a time on the console connection: a new query on a connection ends the streamed
 	 * result of the one before, so the schema refresh and a run must not overlap.
@@ -72,7 +74,12 @@ export class ConsoleSession {
 		try {
 			const conn = await this.connection(engine);
 			this.#running = runScript(conn, sql, f, asAt, MAX_ROWS);
-			const result = await this.#running.result;
+			// The engine stops a query between batches; one busy computing a single batch (a large
+			// aggregate) finishes first. Cancel returns control at once either way: the result, if it
+			// still comes, is dropped.
+			const stopped = new Promise<never>((_, reject) => (this.#stopWaiting = reject));
+			this.#running.result.catch(() => {});
+			const result = await Promise.race([this.#running.result, stopped]);
 			this.ms = performance.now() - t0;
 			this.result = result;
 			this.status = 'done';
@@ -90,6 +97,7 @@ export class ConsoleSession {
 		} finally {
 			clearTimeout(timer);
 			this.#running = null;
+			this.#stopWaiting = null;
 		}
 		// Temporary tables may have come or gone.
 		try {
@@ -102,6 +110,7 @@ export class ConsoleSession {
 	async cancel(why = 'The query was cancelled.'): Promise<void> {
 		if (!this.#running) return;
 		this.#why = why;
+		this.#stopWaiting?.(new Error(why));
 		await this.#running.cancel();
 	}
 }
