@@ -7,6 +7,7 @@
  * text (OWASP "CSV Injection"). Numbers are written as numbers and left alone: -3 is a number, not a
  * formula.
  */
+import { downloadBlob } from './download';
 
 export type CsvCell = string | number | boolean | null | undefined;
 
@@ -36,14 +37,5 @@ export function csvBlob(text: string): Blob {
 
 /** Make the browser save `text` as a CSV file named `filename` (no server involved). */
 export function downloadCsv(filename: string, text: string): void {
-	const url = URL.createObjectURL(csvBlob(text));
-	const a = document.createElement('a');
-	a.href = url;
-	a.download = filename;
-	a.style.display = 'none';
-	document.body.append(a);
-	a.click();
-	a.remove();
-	// Revoked a moment later: some browsers read the blob after click() returns.
-	setTimeout(() => URL.revokeObjectURL(url), 10_000);
+	downloadBlob(filename, csvBlob(text));
 }

@@ -2,6 +2,7 @@
  * A dataset's tables as files: CSV (via the shared CSV writer, dates as yyyy-mm-dd) and Arrow IPC
  * streams as stored. Pure conversion here; `downloadFiles` is the one browser-only step.
  */
+import { downloadBlob } from '../export/download';
 import { DataType, tableFromIPC } from 'apache-arrow';
 import { TABLE_NAMES, type TableName } from '../model/schema';
 import { toRows } from '../db/rows';
@@ -63,15 +64,7 @@ export function arrowFiles(stem: string, buffers: Record<TableName, Uint8Array>)
 /** Make the browser save each file (no server involved); a short pause between them, as browsers ask. */
 export async function downloadFiles(files: readonly ExportFile[]): Promise<void> {
 	for (const f of files) {
-		const url = URL.createObjectURL(f.blob);
-		const a = document.createElement('a');
-		a.href = url;
-		a.download = f.name;
-		a.style.display = 'none';
-		document.body.append(a);
-		a.click();
-		a.remove();
-		setTimeout(() => URL.revokeObjectURL(url), 10_000);
+		downloadBlob(f.name, f.blob);
 		await new Promise((r) => setTimeout(r, 250));
 	}
 }
