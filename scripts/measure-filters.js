@@ -21,7 +21,7 @@ let big = arg('big', path.join(os.tmpdir(), 'dhr-big'));
 buildIfNeeded();
 if (!existsSync(path.join(big, 'meta.json'))) {
 	console.log(`Generating about 1,000,000 actions into ${big}…`);
-	execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/generate-demo.ts', '--reviews', '40000', '--out', big], { cwd: root, stdio: 'inherit' });
+	execFileSync(process.execPath, [path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/generate-demo.ts', '--reviews', '41000', '--out', big], { cwd: root, stdio: 'inherit' });
 }
 
 const pct = (xs, p) => {
