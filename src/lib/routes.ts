@@ -6,6 +6,7 @@ export const VIEWS = [
 	{ path: '/status', label: 'Completion', description: 'How fast action plans are completed, and the open backlog over time' },
 	{ path: '/actions', label: 'Overdue actions', description: 'Open actions past their target date, for whom and by how long' },
 	{ path: '/reviews', label: 'Reviews', description: 'Every review, its recommendations, actions and timeline' },
+	{ path: '/import', label: 'Import', description: 'Load your own action trackers and review data' },
 	{ path: '/query', label: 'SQL', description: 'Ask your own questions of the data in SQL' },
 	{ path: '/data', label: 'Data', description: 'The loaded dataset and its data dictionary' }
 ] as const;
