@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeEngine } from '$lib/db/node';
 import type { Engine } from '$lib/db/engine';
-import { emptyFilters, withValues, type Filters } from '$lib/filters/filters';
+import type { Filters } from '$lib/filters/filters';
 import { agencyOpenActions, agencyTable, agencyThemeCells, type AgencyRow } from '$lib/queries/agencies';
 import {
 	agencyPanelSearch,
@@ -20,7 +20,7 @@ import {
 	type AgencySortKey,
 	type SortDir
 } from '$lib/views/agencies';
-import { loadFixture } from './helpers/fixture';
+import { filtersWith, loadFixture } from './helpers/fixture';
 import { AGENCIES, AS_AT } from './helpers/agencies-fixture';
 
 let engine: Engine;
@@ -30,11 +30,7 @@ beforeAll(async () => {
 });
 afterAll(() => engine?.close());
 
-const f = (patch: Partial<Filters> = {}, values: Partial<Filters['values']> = {}): Filters => {
-	let out = { ...emptyFilters(), ...patch };
-	for (const [k, v] of Object.entries(values)) out = withValues(out, k as keyof Filters['values'], v!);
-	return out;
-};
+const f = filtersWith;
 
 /** A row in the order of AgencyRow's fields, to keep the expected tables readable. */
 const row = (

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeEngine } from '$lib/db/node';
 import type { Engine } from '$lib/db/engine';
-import { emptyFilters, withValues, type Filters } from '$lib/filters/filters';
+import type { Filters } from '$lib/filters/filters';
 import { reviewDetail, reviewList, type ReviewDetail, type ReviewListRow } from '$lib/queries/reviews';
 import {
 	factorGroups,
@@ -13,7 +13,7 @@ import {
 	reviewCount,
 	timelineEvents
 } from '$lib/views/reviews';
-import { loadFixture } from './helpers/fixture';
+import { filtersWith, loadFixture } from './helpers/fixture';
 import { AS_AT, TRACKER } from './helpers/tracker';
 
 let engine: Engine;
@@ -23,11 +23,7 @@ beforeAll(async () => {
 });
 afterAll(() => engine?.close());
 
-const f = (values: Partial<Filters['values']> = {}, patch: Partial<Filters> = {}): Filters => {
-	let out = { ...emptyFilters(), ...patch };
-	for (const [k, v] of Object.entries(values)) out = withValues(out, k as keyof Filters['values'], v!);
-	return out;
-};
+const f = (values: Partial<Filters['values']> = {}, patch: Partial<Filters> = {}): Filters => filtersWith(patch, values);
 
 const row = (
 	review_id: string,

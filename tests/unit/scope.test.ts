@@ -2,10 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeEngine } from '$lib/db/node';
 import type { Engine } from '$lib/db/engine';
-import { emptyFilters, withValues, type Filters } from '$lib/filters/filters';
+import type { Filters } from '$lib/filters/filters';
 import { scope } from '$lib/queries/scope';
 import { filterOptions } from '$lib/queries/options';
-import { loadFixture } from './helpers/fixture';
+import { filtersWith, loadFixture } from './helpers/fixture';
 import { AS_AT, SMALL } from './helpers/small';
 
 let engine: Engine;
@@ -25,11 +25,7 @@ async function ids(f: Filters) {
 	};
 }
 
-const f = (patch: Partial<Filters> = {}, values: Partial<Filters['values']> = {}): Filters => {
-	let out = { ...emptyFilters(), ...patch };
-	for (const [k, v] of Object.entries(values)) out = withValues(out, k as keyof Filters['values'], v!);
-	return out;
-};
+const f = filtersWith;
 
 describe('scope(filters)', () => {
 	it.each([

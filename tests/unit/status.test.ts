@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeEngine } from '$lib/db/node';
 import type { Engine } from '$lib/db/engine';
-import { emptyFilters, withValues, type Filters } from '$lib/filters/filters';
+import type { Filters } from '$lib/filters/filters';
 import { backlogByMonth, completionCurve, statusByYear, type CurvePoint } from '$lib/queries/status';
 import {
 	STATUS_SERIES,
@@ -20,7 +20,7 @@ import {
 	undatedActions,
 	yearFraction
 } from '$lib/views/status';
-import { loadFixture } from './helpers/fixture';
+import { filtersWith, loadFixture } from './helpers/fixture';
 import { AS_AT, STATUS } from './helpers/status-fixture';
 
 let engine: Engine;
@@ -30,11 +30,7 @@ beforeAll(async () => {
 });
 afterAll(() => engine?.close());
 
-const f = (patch: Partial<Filters> = {}, values: Partial<Filters['values']> = {}): Filters => {
-	let out = { ...emptyFilters(), ...patch };
-	for (const [k, v] of Object.entries(values)) out = withValues(out, k as keyof Filters['values'], v!);
-	return out;
-};
+const f = filtersWith;
 
 describe('statusByYear', () => {
 	it.each([

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openNodeEngine } from '$lib/db/node';
 import type { Engine } from '$lib/db/engine';
-import { emptyFilters, withValues, type Filters } from '$lib/filters/filters';
+import type { Filters } from '$lib/filters/filters';
 import {
 	completeShares,
 	factorCooccurrence,
@@ -29,7 +29,7 @@ import {
 	type PeriodShare
 } from '$lib/views/themes';
 import { THEMES } from '$lib/model/themes';
-import { loadFixture } from './helpers/fixture';
+import { filtersWith, loadFixture } from './helpers/fixture';
 import { THEMES_AS_AT, THEMES_FIXTURE } from './helpers/themes-fixture';
 
 let engine: Engine;
@@ -39,11 +39,7 @@ beforeAll(async () => {
 });
 afterAll(() => engine?.close());
 
-const f = (patch: Partial<Filters> = {}, values: Partial<Filters['values']> = {}): Filters => {
-	let out = { ...emptyFilters(), ...patch };
-	for (const [k, v] of Object.entries(values)) out = withValues(out, k as keyof Filters['values'], v!);
-	return out;
-};
+const f = filtersWith;
 
 /** The non-zero cells as [theme, year, reviews with it, reviews that year], in the order returned. */
 const nonZero = (d: ThemeYearShares) =>

@@ -1,4 +1,5 @@
 /** Small hand-written datasets for unit tests, loaded into a Node engine. */
+import { emptyFilters, withValues, type Dimension, type Filters } from '$lib/filters/filters';
 import type { Engine } from '$lib/db/engine';
 import { loadDataset } from '$lib/db/dataset';
 import { tableFromRows, toIPC, type CellIn } from '$lib/model/arrow';
@@ -16,4 +17,11 @@ export function fixtureBuffers(rows: FixtureRows): Record<TableName, Uint8Array>
 
 export async function loadFixture(engine: Engine, rows: FixtureRows): Promise<void> {
 	await loadDataset(engine, fixtureBuffers(rows));
+}
+
+/** Filters from a patch (period, as-at date) and values per dimension: the tests' shorthand. */
+export function filtersWith(patch: Partial<Filters> = {}, values: Partial<Filters['values']> = {}): Filters {
+	let out: Filters = { ...emptyFilters(), ...patch };
+	for (const [k, v] of Object.entries(values)) out = withValues(out, k as Dimension, v!);
+	return out;
 }
