@@ -61,6 +61,8 @@ export class ConsoleSession {
 	async run(engine: Engine, sql: string, f: Filters, asAt: string): Promise<void> {
 		if (this.status === 'running') return;
 		this.status = 'running';
+		// Reset here, not in #run: a cancel pressed while this run still waits its turn must count.
+		this.#why = null;
 		return this.#serial(() => this.#run(engine, sql, f, asAt));
 	}
 
@@ -68,17 +70,19 @@ export class ConsoleSession {
 		this.status = 'running';
 		this.error = null;
 		this.errorAt = null;
-		this.#why = null;
 		const t0 = performance.now();
 		const timer = setTimeout(() => this.cancel(`The query took longer than ${TIME_LIMIT_MS / 60_000} minutes and was stopped.`), TIME_LIMIT_MS);
+		// The engine stops a query between batches; one busy computing a single batch (a large
+		// aggregate) finishes first. Cancel returns control at once either way, even before the query
+		// has reached the engine: a result that still comes is dropped.
+		const stopped = new Promise<never>((_, reject) => (this.#stopWaiting = reject));
+		stopped.catch(() => {});
 		try {
-			const conn = await this.connection(engine);
+			if (this.#why) throw new Error(this.#why);
+			const conn = await Promise.race([this.connection(engine), stopped]);
 			this.#running = runScript(conn, sql, f, asAt, MAX_ROWS);
-			// The engine stops a query between batches; one busy computing a single batch (a large
-			// aggregate) finishes first. Cancel returns control at once either way: the result, if it
-			// still comes, is dropped.
-			const stopped = new Promise<never>((_, reject) => (this.#stopWaiting = reject));
 			this.#running.result.catch(() => {});
+			if (this.#why) void this.#running.cancel();
 			const result = await Promise.race([this.#running.result, stopped]);
 			this.ms = performance.now() - t0;
 			this.result = result;
@@ -108,9 +112,9 @@ export class ConsoleSession {
 	}
 
 	async cancel(why = 'The query was cancelled.'): Promise<void> {
-		if (!this.#running) return;
+		if (this.status !== 'running') return;
 		this.#why = why;
 		this.#stopWaiting?.(new Error(why));
-		await this.#running.cancel();
+		await this.#running?.cancel();
 	}
 }
