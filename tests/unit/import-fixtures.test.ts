@@ -241,7 +241,7 @@ describe('files that block the import leave the loaded data intact', () => {
 	it('a truncated workbook', async () => {
 		const book = makeXlsx([{ name: 'Tracker', rows: [['Review', 'Partnership', 'Recommendation', 'Action', 'Status'], ['DHR-X', 'Marlshire CSP', 'Train.', 'Train staff', 'Green']] }]);
 		const r = await run([], [{ name: 'cut.xlsx', bytes: book.slice(0, book.length - 100) }]);
-		expect(lines(r.problems)).toEqual(['B - - cut.xlsx: the workbook could not be read; it may be truncated or damaged (invalid zip data).']);
+		expect(lines(r.problems)).toEqual(['B - - cut.xlsx: the workbook is truncated or damaged (its zip directory is missing); nothing was read from it.']);
 		await expectRefused(r);
 	});
 	it('one bad file among good ones blocks them all', async () => {

@@ -26,9 +26,15 @@ export function detectFormat(bytes: Uint8Array, file: string): Format {
 	return 'csv';
 }
 
+/** The refusal for a file over MAX_FILE_BYTES (checked from its size, before reading it), or null. */
+export function sizeProblem(size: number, file: string): ImportError | null {
+	if (size <= MAX_FILE_BYTES) return null;
+	return new ImportError(`${file}: at ${(size / 1048576).toFixed(1)} MB it is larger than the ${MAX_FILE_BYTES / 1048576} MB an import can take; split the file.`, file);
+}
+
 export async function readFile(bytes: Uint8Array, file: string): Promise<Source[]> {
-	if (bytes.length > MAX_FILE_BYTES)
-		throw new ImportError(`${file}: ${Math.round(bytes.length / 1048576)} MB is more than the ${MAX_FILE_BYTES / 1048576} MB an import can take; split the file.`, file);
+	const tooLarge = sizeProblem(bytes.length, file);
+	if (tooLarge) throw tooLarge;
 	if (bytes.length === 0) throw new ImportError(`${file}: the file is empty.`, file);
 	switch (detectFormat(bytes, file)) {
 		case 'xlsx':

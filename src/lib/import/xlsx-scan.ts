@@ -3,7 +3,8 @@
  * It reads only values (a formula's cached result) and ignores `<mergeCells>`, so the sheet XML is
  * scanned here, from the same zip (fflate, which read-excel-file itself depends on).
  */
-import { unzipSync, strFromU8 } from 'fflate';
+import { strFromU8 } from 'fflate';
+import { unzipGuarded } from './zip';
 
 export interface SheetScan {
 	/** Cell addresses (e.g. "D5") holding a formula, with their row numbers. */
@@ -14,9 +15,12 @@ export interface SheetScan {
 
 const attr = (tag: string, name: string) => tag.match(new RegExp(`\\b${name}="([^"]*)"`))?.[1];
 
-/** Scan every worksheet; the result is keyed by sheet name. Throws on a damaged zip. */
-export function scanWorkbook(bytes: Uint8Array): Map<string, SheetScan> {
-	const files = unzipSync(bytes, { filter: (f) => f.name.startsWith('xl/') && f.name.endsWith('.xml') || f.name.endsWith('.rels') });
+/**
+ * Scan every worksheet; the result is keyed by sheet name. Unpacks through `unzipGuarded`, so a
+ * damaged, truncated or oversized archive ends in an ImportError before anything else reads it.
+ */
+export function scanWorkbook(bytes: Uint8Array, file = 'workbook'): Map<string, SheetScan> {
+	const files = unzipGuarded(bytes, file, (name) => (name.startsWith('xl/') && name.endsWith('.xml')) || name.endsWith('.rels'));
 	const text = (name: string) => (files[name] ? strFromU8(files[name]) : '');
 	const rels = new Map<string, string>();
 	for (const m of text('xl/_rels/workbook.xml.rels').matchAll(/<Relationship\b[^>]*>/g)) {

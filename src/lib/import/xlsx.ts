@@ -18,8 +18,9 @@ export async function readXlsx(bytes: Uint8Array, file: string): Promise<Source[
 	if (!isZip(bytes)) throw new ImportError(`${file}: this is not an Excel .xlsx workbook (it is not a zip archive).`, file);
 	let scans: Map<string, SheetScan>;
 	let sheets: { sheet: string; data: unknown[][] }[];
+	// First the guarded scan: a zip bomb, a truncated or damaged archive stops here, with its own message.
+	scans = scanWorkbook(bytes, file);
 	try {
-		scans = scanWorkbook(bytes);
 		const copy = bytes.slice().buffer as ArrayBuffer;
 		sheets = (await readXlsxFile(copy)) as unknown as { sheet: string; data: unknown[][] }[];
 	} catch (e) {
