@@ -1,8 +1,19 @@
 /**
- * Themes from recommendation text, for recommendations that arrive without themes: a theme's
- * keyword (data/themes.json) matches at a word start, case-insensitive. Tags made here are stored
- * with source 'auto', and the words that matched are returned so the user can see why.
+ * Themes from recommendation text, for recommendations that arrive without themes. Tags made here
+ * are stored with source 'auto', and the cues that matched are returned so the user can see why.
+ *
+ * Two taggers:
+ * - `autoThemes`: weighted cues from data/theme-cues.json compared word by word after Porter
+ *   stemming ('assessing' = 'assess'), phrases with an optional gap ('ask ... about ... abuse'),
+ *   per-theme "not" phrases that stop a misleading sense counting ('community safety partnership'
+ *   is not public awareness), and a threshold: a theme is tagged when the weights of its distinct
+ *   matched cues reach it, so a weak cue ('risk', 'share') needs a second one.
+ * - `keywordThemes`: the bare keyword baseline (a keyword from data/themes.json at a word start),
+ *   kept so `npm run eval:themes` can show what the cues add.
+ * No model, no network: the cues are plain JSON that a person can read and edit.
  */
+import { stemmer } from 'stemmer';
+import cuesFile from '../../../data/theme-cues.json';
 import { THEMES, type Theme } from '../model/themes';
 
 export interface AutoTheme {
@@ -10,20 +21,149 @@ export interface AutoTheme {
 	words: string[];
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const compiled = (themes: readonly Theme[]) =>
-	themes.map((t) => ({ id: t.id, tests: t.keywords.map((k) => ({ word: k, re: new RegExp(`(^|[^a-z0-9])${escape(k.toLowerCase())}`) })) }));
-const DEFAULT = compiled(THEMES);
+// ---------------------------------------------------------------- the bare keyword baseline
 
-export function autoThemes(text: string, themes?: readonly Theme[]): AutoTheme[] {
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const compiledKeywords = (themes: readonly Theme[]) =>
+	themes.map((t) => ({ id: t.id, tests: t.keywords.map((k) => ({ word: k, re: new RegExp(`(^|[^a-z0-9])${escape(k.toLowerCase())}`) })) }));
+const KEYWORDS = compiledKeywords(THEMES);
+
+/** The baseline: every theme with a keyword at a word start, case-insensitive, and the keywords found. */
+export function keywordThemes(text: string, themes?: readonly Theme[]): AutoTheme[] {
 	const lower = text.toLowerCase();
 	const out: AutoTheme[] = [];
-	for (const t of themes ? compiled(themes) : DEFAULT) {
+	for (const t of themes ? compiledKeywords(themes) : KEYWORDS) {
 		const words = t.tests.filter((k) => k.re.test(lower)).map((k) => k.word);
 		if (words.length) out.push({ theme: t.id, words });
 	}
 	return out;
 }
+
+// ---------------------------------------------------------------- the cue tagger
+
+/** One word of text: as written (lower case, apostrophes dropped) and its Porter stem. */
+interface Token {
+	raw: string;
+	stem: string;
+}
+
+/** One word of a cue: a gap ('...'), an exact word ('=followed'), or a word compared by stem or as a prefix. */
+type Part = { gap: true } | { gap: false; exact: boolean; raw: string; stem: string };
+
+interface Cue {
+	phrase: string;
+	weight: number;
+	parts: Part[];
+}
+
+interface ThemeCues {
+	id: string;
+	cues: Cue[];
+	not: Part[][];
+	threshold: number;
+}
+
+export interface CueFile {
+	themes: Record<string, { cues: Record<string, number>; not?: string[]; threshold?: number }>;
+}
+
+/** Words up to four apart may stand between the two sides of a '...' gap. */
+const GAP = 4;
+
+export function tokenize(text: string): Token[] {
+	return text
+		.toLowerCase()
+		.replace(/['’‘]/g, '')
+		.split(/[^a-z0-9]+/)
+		.filter(Boolean)
+		.map((raw) => ({ raw, stem: stemmer(raw) }));
+}
+
+function parse(phrase: string): Part[] {
+	return phrase
+		.toLowerCase()
+		.replace(/['’‘]/g, '')
+		.split(/\s+/)
+		.filter(Boolean)
+		.flatMap((w): Part[] => {
+			if (w === '...' || w === '…') return [{ gap: true }];
+			const exact = w.startsWith('=');
+			return w
+				.replace(/^=/, '')
+				.split(/[^a-z0-9]+/)
+				.filter(Boolean)
+				.map((raw) => ({ gap: false, exact, raw, stem: stemmer(raw) }));
+		});
+}
+
+/**
+ * A word of text matches a cue word when their stems are equal, or when the text word starts with
+ * the cue word as written (so 'suicid' covers 'suicide' and 'suicidal', as the keywords did).
+ */
+const same = (t: Token, p: Extract<Part, { gap: false }>) => (p.exact ? t.raw === p.raw : t.stem === p.stem || t.raw.startsWith(p.raw));
+
+/** Every place the phrase occurs: the positions of the words it matched (gaps not included). */
+function occurrences(tokens: readonly Token[], parts: readonly Part[]): number[][] {
+	const out: number[][] = [];
+	const walk = (pi: number, ti: number, gapOk: boolean, taken: number[]) => {
+		if (pi === parts.length) return void out.push(taken);
+		const p = parts[pi];
+		if (p.gap) return walk(pi + 1, ti, true, taken);
+		const last = Math.min(tokens.length - 1, gapOk ? ti + GAP : ti);
+		for (let i = ti; i <= last; i++) if (same(tokens[i], p)) walk(pi + 1, i + 1, false, [...taken, i]);
+	};
+	for (let start = 0; start < tokens.length; start++) {
+		const first = parts[0];
+		if (first && !first.gap && same(tokens[start], first)) walk(1, start + 1, false, [start]);
+	}
+	return out;
+}
+
+export function compileCues(file: CueFile, themes: readonly Theme[] = THEMES): ThemeCues[] {
+	return themes.map((t) => {
+		const entry = file.themes[t.id];
+		// A theme the cue file does not know falls back to its keywords, each enough alone.
+		const cues = entry ? Object.entries(entry.cues) : t.keywords.map((k) => [k, 1] as [string, number]);
+		return {
+			id: t.id,
+			cues: cues.map(([phrase, weight]) => ({ phrase: phrase.replace(/\s*\.\.\.\s*/g, ' … '), weight, parts: parse(phrase) })),
+			not: (entry?.not ?? []).map(parse),
+			threshold: entry?.threshold ?? 1
+		};
+	});
+}
+
+const DEFAULT = compileCues(cuesFile as CueFile);
+
+/** Each theme's matched cues and score, for tagging and for explaining a tag. */
+export function scoreThemes(text: string, compiled: readonly ThemeCues[] = DEFAULT): { theme: string; score: number; words: string[]; tagged: boolean }[] {
+	const tokens = tokenize(text);
+	return compiled.map((t) => {
+		const masked = new Set(t.not.flatMap((parts) => occurrences(tokens, parts).flat()));
+		const found = t.cues
+			.map((cue) => ({ cue, at: occurrences(tokens, cue.parts).filter((pos) => !pos.some((i) => masked.has(i))) }))
+			.filter((f) => f.at.length > 0);
+		// A cue found only inside a longer cue's words ('control' inside 'coercive control'), or only on
+		// the very words an earlier cue took, adds nothing.
+		const covers = (g: (typeof found)[number], f: (typeof found)[number], gi: number, fi: number) => {
+			const longer = g.at[0].length > f.at[0].length;
+			return (longer || gi < fi) && f.at.every((pos) => g.at.some((gp) => pos.every((i) => gp.includes(i)) && (longer || gp.length === pos.length)));
+		};
+		const kept = found.filter((f, fi) => !found.some((g, gi) => g !== f && covers(g, f, gi, fi)));
+		const score = kept.reduce((s, f) => s + f.cue.weight, 0);
+		return { theme: t.id, score, words: kept.map((f) => f.cue.phrase), tagged: score >= t.threshold - 1e-9 };
+	});
+}
+
+/** The themes the cues find in `text`, in taxonomy order, each with the cues that matched. */
+export function autoThemes(text: string, themes?: readonly Theme[]): AutoTheme[] {
+	const compiled = themes ? compileCues(cuesFile as CueFile, themes) : DEFAULT;
+	return scoreThemes(text, compiled)
+		.filter((s) => s.tagged)
+		.map(({ theme, words }) => ({ theme, words }));
+}
+
+// ---------------------------------------------------------------- coded theme cells
 
 /** A coded theme cell ("Training; MARAC referral") -> theme ids; unknown names returned apart. */
 export function themeIdsOf(cell: string, themes: readonly Theme[] = THEMES): { ids: string[]; unknown: string[] } {

@@ -1,0 +1,146 @@
+/**
+ * Scoring a multi-label tagger against hand-coded labels: precision, recall and F1 per label and
+ * overall, and the reading of labelled CSV files, with plain errors. Pure: text in, figures out;
+ * `scripts/eval-themes.ts` does the files and the printing.
+ *
+ * Conventions (as in scikit-learn's `zero_division=0`): a label never predicted has precision 0, a
+ * label never coded has recall 0, and F1 is 0 when precision + recall is 0. Micro figures pool the
+ * true/false positives and false negatives of every label; macro figures are the plain mean of the
+ * per-label figures (macro F1 = mean of per-label F1), so a rare label weighs as much as a common one.
+ */
+import Papa from 'papaparse';
+
+export interface LabelScore {
+	label: string;
+	/** Texts coded with this label. */
+	support: number;
+	tp: number;
+	fp: number;
+	fn: number;
+	precision: number;
+	recall: number;
+	f1: number;
+}
+
+export interface Overall {
+	precision: number;
+	recall: number;
+	f1: number;
+}
+
+export interface Scores {
+	texts: number;
+	labels: LabelScore[];
+	micro: Overall & { tp: number; fp: number; fn: number };
+	macro: Overall;
+	/** Texts whose predicted set equals the coded set exactly. */
+	exact: number;
+}
+
+const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
+const f1Of = (p: number, r: number) => (p + r === 0 ? 0 : (2 * p * r) / (p + r));
+
+/** Scores predicted label sets against coded ones, text by text, over the given labels. */
+export function score(coded: readonly (readonly string[])[], predicted: readonly (readonly string[])[], labels: readonly string[]): Scores {
+	if (coded.length !== predicted.length) throw new Error(`score: ${coded.length} coded texts but ${predicted.length} predictions.`);
+	const per = new Map(labels.map((l) => [l, { tp: 0, fp: 0, fn: 0, support: 0 }]));
+	let exact = 0;
+	coded.forEach((c, i) => {
+		const gold = new Set(c);
+		const pred = new Set(predicted[i]);
+		for (const [label, n] of per) {
+			const g = gold.has(label);
+			const p = pred.has(label);
+			if (g) n.support++;
+			if (g && p) n.tp++;
+			else if (p) n.fp++;
+			else if (g) n.fn++;
+		}
+		if (gold.size === pred.size && [...gold].every((l) => pred.has(l))) exact++;
+	});
+	const rows: LabelScore[] = [...per].map(([label, n]) => {
+		const precision = ratio(n.tp, n.tp + n.fp);
+		const recall = ratio(n.tp, n.tp + n.fn);
+		return { label, ...n, precision, recall, f1: f1Of(precision, recall) };
+	});
+	const sum = (k: 'tp' | 'fp' | 'fn') => rows.reduce((s, r) => s + r[k], 0);
+	const [tp, fp, fn] = [sum('tp'), sum('fp'), sum('fn')];
+	const microP = ratio(tp, tp + fp);
+	const microR = ratio(tp, tp + fn);
+	const mean = (k: 'precision' | 'recall' | 'f1') => ratio(rows.reduce((s, r) => s + r[k], 0), rows.length);
+	return {
+		texts: coded.length,
+		labels: rows,
+		micro: { tp, fp, fn, precision: microP, recall: microR, f1: f1Of(microP, microR) },
+		macro: { precision: mean('precision'), recall: mean('recall'), f1: mean('f1') },
+		exact
+	};
+}
+
+// ---------------------------------------------------------------- labelled files
+
+export interface LabelledRow {
+	/** The row's number in the file, the header being row 1 (as a spreadsheet shows it). */
+	row: number;
+	text: string;
+	labels: string[];
+}
+
+export class LabelsError extends Error {}
+
+/**
+ * A labelled CSV -> rows. `column` holds one or more labels separated by `|`, each one of `known`
+ * (compared without regard to case or spaces; returned as written in `known`). Throws a LabelsError
+ * that names the file, the row and the column, and says why, at the first problem found.
+ */
+export function readLabelled(csv: string, opts: { file: string; column: string; known: readonly string[]; what: string }): LabelledRow[] {
+	const { file, column, known, what } = opts;
+	const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
+	const quote = parsed.errors.find((e) => e.type === 'Quotes');
+	if (quote) throw new LabelsError(`${file}: a quoted value is never closed (row ${(quote.row ?? 0) + 1}); the file looks truncated or malformed.`);
+	const [header, ...data] = parsed.data;
+	if (!header) throw new LabelsError(`${file}: the file is empty; it needs a header row with the columns text and ${column}.`);
+	const names = header.map((h) => h.trim().toLowerCase());
+	const missing = ['text', column].filter((c) => !names.includes(c));
+	if (missing.length)
+		throw new LabelsError(
+			`${file}: no ${missing.map((m) => `"${m}"`).join(' or ')} column. The header row has: ${header.map((h) => `"${h.trim()}"`).join(', ')}; it needs "text" and "${column}".`
+		);
+	const ti = names.indexOf('text');
+	const li = names.indexOf(column);
+	const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
+	const byNorm = new Map(known.map((k) => [norm(k), k]));
+	return data.map((cells, i) => {
+		const row = i + 2;
+		const text = (cells[ti] ?? '').trim();
+		const cell = (cells[li] ?? '').trim();
+		if (!text) throw new LabelsError(`${file}, row ${row}, column "text": the text is empty.`);
+		const parts = cell.split('|').map((p) => p.trim()).filter(Boolean);
+		if (!parts.length) throw new LabelsError(`${file}, row ${row}, column "${column}": no ${what} given; give one or more, separated by |.`);
+		const labels = parts.map((p) => {
+			const k = byNorm.get(norm(p));
+			if (k === undefined) throw new LabelsError(`${file}, row ${row}, column "${column}": "${p}" is not a known ${what}. Known: ${known.join(', ')}.`);
+			return k;
+		});
+		return { row, text, labels: [...new Set(labels)] };
+	});
+}
+
+/** Each theme counted as its category: the distinct categories of a set of theme ids. */
+export function categoriesOf(themeIds: readonly string[], categoryOf: ReadonlyMap<string, string>): string[] {
+	return [...new Set(themeIds.map((t) => categoryOf.get(t)).filter((c): c is string => c !== undefined))];
+}
+
+/** Figures as fixed-width text: one line per label, then micro and macro. */
+export function scoresTable(title: string, s: Scores, name: (label: string) => string = (l) => l): string {
+	const pct = (x: number) => (x * 100).toFixed(1).padStart(6);
+	const width = Math.max(12, ...s.labels.map((l) => name(l.label).length));
+	const line = (n: string, sup: string, p: number, r: number, f: number) => `${n.padEnd(width)} ${sup.padStart(7)} ${pct(p)} ${pct(r)} ${pct(f)}`;
+	return [
+		`${title} (${s.texts} texts; exact match ${s.exact} = ${((100 * s.exact) / Math.max(1, s.texts)).toFixed(1)}%)`,
+		`${''.padEnd(width)} ${'coded'.padStart(7)} ${'P %'.padStart(6)} ${'R %'.padStart(6)} ${'F1 %'.padStart(6)}`,
+		...s.labels.map((l) => line(name(l.label), String(l.support), l.precision, l.recall, l.f1)),
+		line('micro', '', s.micro.precision, s.micro.recall, s.micro.f1),
+		line('macro', '', s.macro.precision, s.macro.recall, s.macro.f1)
+	].join('\n');
+}
