@@ -11,7 +11,31 @@ const config = {
 		// A static site: every page is prerendered as a shell; the data is loaded and queried in the
 		// browser by DuckDB-WASM. `fallback` serves routes with ids unknown at build time.
 		adapter: adapter({ pages: `build${suffix}`, assets: `build${suffix}`, fallback: '200.html', precompress: false, strict: true }),
-		outDir: `.svelte-kit${suffix}`
+		outDir: `.svelte-kit${suffix}`,
+		// Content-Security-Policy: only the app's own origin. Prerendered pages carry it as a <meta>
+		// with hashes of SvelteKit's inline bootstrap script; scripts/lib/serve.js sends the same
+		// policy as a header, adding frame-ancestors (which a <meta> cannot set). DuckDB needs
+		// 'wasm-unsafe-eval' to compile its wasm; its worker is a same-origin file (no blob:).
+		// Inline styles: Svelte and LayerCake set style="" attributes, and CodeMirror (the SQL console)
+		// adds its <style> element at run time, so both are allowed; with img-src, font-src and
+		// connect-src kept to 'self', an injected style still cannot send anything elsewhere.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self', 'wasm-unsafe-eval'],
+				'worker-src': ['self'],
+				'connect-src': ['self'],
+				'img-src': ['self'],
+				'style-src': ['self'],
+				'style-src-elem': ['self', 'unsafe-inline'],
+				'style-src-attr': ['unsafe-inline'],
+				'font-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		}
 	}
 };
 
