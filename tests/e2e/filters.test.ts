@@ -109,6 +109,8 @@ describe('filters kept in the URL', () => {
 			if (inside) break;
 		}
 		await page.keyboard.press('Enter');
+		// The list's counts are worked out when it opens ("Counting…" until then).
+		await page.getByTestId('filter-partnership').getByRole('checkbox').first().waitFor();
 		await page.keyboard.press('Tab');
 		await page.keyboard.press('Space');
 		await page.waitForURL((u) => u.searchParams.has('partnership'));

@@ -4,7 +4,7 @@ import { openNodeEngine } from '$lib/db/node';
 import type { Engine } from '$lib/db/engine';
 import type { Filters } from '$lib/filters/filters';
 import { scope } from '$lib/queries/scope';
-import { filterOptions } from '$lib/queries/options';
+import { dataYears, filterOptions, knownValues, optionsFor, optionsKey } from '$lib/queries/options';
 import { filtersWith, loadFixture } from './helpers/fixture';
 import { AS_AT, SMALL } from './helpers/small';
 
@@ -97,5 +97,38 @@ describe('filterOptions', () => {
 			{ value: 'Housing', n: 1 },
 			{ value: 'Police', n: 2 }
 		]);
+	});
+});
+
+describe('optionsFor (the open list only)', () => {
+	it('gives the same counts as filterOptions for each dimension', async () => {
+		const filt = f({}, { partnership: ['North'], status: ['in progress'] });
+		const all = await filterOptions(engine, filt, AS_AT);
+		for (const dim of ['partnership', 'status', 'theme', 'agency', 'year'] as const) {
+			expect(await optionsFor(engine, filt, AS_AT, dim)).toEqual(all[dim]);
+		}
+	});
+
+	it('keys a list by the other filters only: ticking in the list itself keeps the key', () => {
+		const a = optionsKey(f({}, { partnership: ['North'] }), AS_AT, 'partnership');
+		expect(optionsKey(f({}, { partnership: ['North', 'South'] }), AS_AT, 'partnership')).toBe(a);
+		expect(optionsKey(f({}, { partnership: ['North'], status: ['completed'] }), AS_AT, 'partnership')).not.toBe(a);
+		expect(optionsKey(f({}, { partnership: ['North'] }), '2020-01-01', 'partnership')).not.toBe(a);
+		expect(optionsKey(f({}, { partnership: ['North'] }), AS_AT, 'status')).not.toBe(a);
+	});
+});
+
+describe('dataYears and knownValues', () => {
+	it('lists the review years at the as-at date, unnarrowed by filters', async () => {
+		const all = await filterOptions(engine, f(), AS_AT);
+		expect(await dataYears(engine, AS_AT)).toEqual(all.year.map((o) => Number(o.value)));
+	});
+
+	it('knows every value in the tables, and every status of the vocabulary', async () => {
+		const k = await knownValues(engine);
+		const all = await filterOptions(engine, f(), AS_AT);
+		expect([...k.partnership].sort()).toEqual(all.partnership.map((o) => o.value));
+		expect([...k.agency].sort()).toEqual(all.agency.map((o) => o.value));
+		expect([...k.status].sort()).toEqual(['completed', 'in progress', 'not accepted', 'not started']);
 	});
 });
