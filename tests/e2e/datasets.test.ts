@@ -166,7 +166,7 @@ describe('datasets kept in the browser', () => {
 		const [template] = await Promise.all([w.page.waitForEvent('download'), w.page.getByTestId('template').click()]);
 		expect(template.suggestedFilename()).toBe('dhr-action-tracker-template.csv');
 		const text = await readFile((await template.path())!, 'utf8');
-		expect(text).toBe('\uFEFFReview ID,Partnership,Recommendation number,Scope,Agency,Recommendation text,Action,Lead agency,Owner role,Target date,Status,Completed date,Evidence\r\n');
+		expect(text).toBe('\uFEFFReview ID,Partnership,Recommendation number,Scope,Recommendation agency,Recommendation text,Theme,Action ID,Action,Lead agency,Owner role,Target date,Status,Completed date,Evidence,Last updated\r\n');
 
 		for (const [kind, ext] of [['CSV', 'csv'], ['Arrow', 'arrows']] as const) {
 			const names: string[] = [];

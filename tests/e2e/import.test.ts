@@ -86,7 +86,8 @@ describe('the import page', () => {
 		const run = page.getByTestId('import-run');
 		await expect(run.isEnabled()).resolves.toBe(true);
 		await run.click();
-		await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
+		await page.locator('[data-testid=import-done], [data-testid=import-message]').first().waitFor({ timeout: 60_000 });
+		expect(await page.getByTestId('import-message').count(), await page.getByTestId('import-progress').textContent() ?? '').toBe(0);
 		await page.getByTestId('import-overview-link').click();
 
 		const checkTiles = async () => {

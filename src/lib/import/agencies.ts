@@ -2,7 +2,8 @@
  * Agency names -> the agencies already in the data. Trackers spell the same agency many ways
  * ("Marlshire Police", "MARLSHIRE POLICE.", "Police - Marlshire"?): only case, spacing, punctuation,
  * "&"/"and" and a leading "The" are forgiven; anything else is kept as written and listed, since a
- * wrong merge of two agencies would misstate both.
+ * wrong merge of two agencies would misstate both. The user can map a listed name to a known
+ * agency (`chosen`: name as written -> known name); names they do not map stay as written.
  */
 export function agencyKey(name: string): string {
 	return name
@@ -13,22 +14,40 @@ export function agencyKey(name: string): string {
 		.trim();
 }
 
-export interface AgencyMatcher {
-	/** Known spelling, or the name as written (and remembered as unknown). */
-	match(name: string): string;
-	unknown(): string[];
+/** A name that is not one of the known agencies: how many rows give it, and what the user chose. */
+export interface OtherAgency {
+	name: string;
+	rows: number;
+	/** The known agency the user mapped it to, or null: kept as a new agency. */
+	mapped: string | null;
 }
 
-export function agencyMatcher(known: readonly string[]): AgencyMatcher {
+export interface AgencyMatcher {
+	/** Known spelling, the known agency the user chose, or the name as written (remembered as unknown). */
+	match(name: string): string;
+	/** Names neither known nor mapped by the user, sorted. */
+	unknown(): string[];
+	/** Every name that is not a known agency (mapped by the user or not), with its row count, sorted. */
+	others(): OtherAgency[];
+}
+
+export function agencyMatcher(known: readonly string[], chosen: Readonly<Record<string, string>> = {}): AgencyMatcher {
 	const byKey = new Map(known.map((k) => [agencyKey(k), k]));
-	const unknown = new Set<string>();
+	const seen = new Map<string, OtherAgency>();
 	return {
 		match(name) {
 			const hit = byKey.get(agencyKey(name));
 			if (hit) return hit;
-			if (known.length > 0) unknown.add(name);
-			return name;
+			// Only a choice that is itself a known agency counts: a stale saved choice is ignored.
+			const pick = chosen[name] ? byKey.get(agencyKey(chosen[name])) ?? null : null;
+			if (known.length > 0) {
+				const o = seen.get(name) ?? { name, rows: 0, mapped: pick };
+				o.rows++;
+				seen.set(name, o);
+			}
+			return pick ?? name;
 		},
-		unknown: () => [...unknown].sort()
+		unknown: () => [...seen.values()].filter((o) => o.mapped === null).map((o) => o.name).sort(),
+		others: () => [...seen.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
 	};
 }

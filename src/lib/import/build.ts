@@ -8,11 +8,13 @@
 import type { CellIn } from '../model/arrow';
 import type { TableName } from '../model/schema';
 import type { Status } from '../model/vocab';
-import { agencyMatcher } from './agencies';
+import { agencyMatcher, type OtherAgency } from './agencies';
 import { autoThemes, themeIdsOf } from './autotheme';
+import { THEMES } from '../model/themes';
 import { convertCell } from './convert';
 import { suggestMapping, type Mapping } from './mapping';
 import type { Cell, Problem, Source } from './types';
+import { STATUS_WORDS, statusKey } from './values';
 
 export type Row = Record<string, CellIn>;
 export type Tables = Record<TableName, Row[]>;
@@ -22,6 +24,28 @@ export interface BuildOptions {
 	knownAgencies?: readonly string[];
 	/** The user's mapping of status words the vocabulary does not know (lower case word -> status). */
 	statusWords?: Record<string, Status>;
+	/** The user's mapping of agency names that are not known (name as written -> a known agency). */
+	agencyNames?: Record<string, string>;
+	/**
+	 * The user's corrections of automatic themes, by recommendation id: themes to remove (tags made
+	 * from the text) and themes to add (stored with source 'coded': a person assigned them).
+	 */
+	themeEdits?: Record<string, ThemeEdit>;
+}
+
+export interface ThemeEdit {
+	remove?: string[];
+	add?: string[];
+}
+
+/** A status word the vocabulary does not know: its rows, and the status the user chose (or null). */
+export interface StatusWordUse {
+	/** The word as first written in the file. */
+	word: string;
+	/** The key `statusWords` is looked up by (lower case, punctuation as spaces). */
+	key: string;
+	rows: number;
+	mapped: Status | null;
 }
 
 export interface SourceInput {
@@ -36,6 +60,12 @@ export interface Built {
 	unknownStatuses: string[];
 	unknownAgencies: string[];
 	autoThemes: { recommendation_id: string; theme: string; words: string[] }[];
+	/** Recommendations whose themes come from their text (none coded in the file), in file order. */
+	autoRecommendations: { recommendation_id: string; text: string }[];
+	/** Status words outside the vocabulary, mapped by the user or not, with their row counts. */
+	statusWords: StatusWordUse[];
+	/** Agency names that are not known agencies, mapped by the user or not, with their row counts. */
+	agencies: OtherAgency[];
 	mappings: { file: string; sheet?: string; mapping: Mapping }[];
 }
 
@@ -49,7 +79,8 @@ export function buildTables(inputs: readonly SourceInput[], options: BuildOption
 	const actions = new Map<string, Row>();
 	const coded = new Map<string, Set<string>>();
 	const unknownStatuses = new Set<string>();
-	const agencies = agencyMatcher(options.knownAgencies ?? []);
+	const agencies = agencyMatcher(options.knownAgencies ?? [], options.agencyNames);
+	const statusUses = new Map<string, StatusWordUse>();
 	const mappings: Built['mappings'] = [];
 	let anyMapped = false;
 
@@ -196,6 +227,13 @@ export function buildTables(inputs: readonly SourceInput[], options: BuildOption
 				for (const t of ['actions.owner_role', 'actions.target_date', 'actions.completed_date', 'actions.evidence', 'actions.last_updated']) if (col.has(t)) a[t.split('.')[1]] = get(t);
 				if (raw('actions.lead_agency') !== null) a.lead_agency = agencies.match(String(raw('actions.lead_agency')));
 				const status = get('actions.status');
+				const statusCell = raw('actions.status');
+				if (statusCell !== null && !STATUS_WORDS[statusKey(statusCell)]) {
+					const k = statusKey(statusCell);
+					const use = statusUses.get(k) ?? { word: String(statusCell).trim(), key: k, rows: 0, mapped: (status as Status | null) ?? null };
+					use.rows++;
+					statusUses.set(k, use);
+				}
 				if (status === null && raw('actions.status') === null) {
 					if (a.completed_date) {
 						a.status = 'completed';
@@ -213,15 +251,24 @@ export function buildTables(inputs: readonly SourceInput[], options: BuildOption
 	// Themes: coded where given; else tagged from the text (source 'auto').
 	const themeRows: Row[] = [];
 	const auto: Built['autoThemes'] = [];
+	const autoRecs: Built['autoRecommendations'] = [];
+	const known = new Set(THEMES.map((t) => t.id));
 	for (const r of recs.values()) {
 		const id = String(r.recommendation_id);
 		const codedIds = coded.get(id);
 		if (codedIds && codedIds.size) for (const theme of codedIds) themeRows.push({ recommendation_id: id, theme, source: 'coded' });
-		else if (r.text)
-			for (const t of autoThemes(String(r.text))) {
-				themeRows.push({ recommendation_id: id, theme: t.theme, source: 'auto' });
+		else if (r.text) {
+			autoRecs.push({ recommendation_id: id, text: String(r.text) });
+			const edit = options.themeEdits?.[id];
+			const removed = new Set(edit?.remove ?? []);
+			const tags = autoThemes(String(r.text));
+			for (const t of tags) {
 				auto.push({ recommendation_id: id, ...t });
+				if (!removed.has(t.theme)) themeRows.push({ recommendation_id: id, theme: t.theme, source: 'auto' });
 			}
+			for (const theme of new Set(edit?.add ?? []))
+				if (known.has(theme) && !tags.some((t) => t.theme === theme && !removed.has(theme))) themeRows.push({ recommendation_id: id, theme, source: 'coded' });
+		}
 	}
 	for (const r of reviews.values()) if (r.review_type == null) r.review_type = 'DHR';
 
@@ -237,6 +284,9 @@ export function buildTables(inputs: readonly SourceInput[], options: BuildOption
 		unknownStatuses: [...unknownStatuses].sort(),
 		unknownAgencies: agencies.unknown(),
 		autoThemes: auto,
+		autoRecommendations: autoRecs,
+		statusWords: [...statusUses.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+		agencies: agencies.others(),
 		mappings
 	};
 }

@@ -3,7 +3,7 @@
  * model tables + DatasetMeta + report. Nothing here touches the loaded data: the app (or the CLI)
  * loads `datasetBuffers(result)` with the all-or-nothing `loadDataset` only when `!result.blocking`.
  */
-import { tableFromRows, toIPC } from '../model/arrow';
+import { rowsToIPC } from './arrow-data';
 import { SCHEMA, TABLE_NAMES, type DatasetMeta, type TableName } from '../model/schema';
 import { buildTables, type BuildOptions, type Built, type SourceInput, type Tables } from './build';
 import { checkTables, latestDate } from './checks';
@@ -36,8 +36,17 @@ export interface ImportResult {
 	unknownStatuses: string[];
 	unknownAgencies: string[];
 	autoThemes: Built['autoThemes'];
+	autoRecommendations: Built['autoRecommendations'];
+	statusWords: Built['statusWords'];
+	agencies: Built['agencies'];
 	mappings: Built['mappings'];
 }
+
+/** What the /import page shows of a result: everything but the tables (which stay in the worker). */
+export type ImportSummary = Omit<ImportResult, 'tables'>;
+
+type Extras = Pick<Built, 'unknownStatuses' | 'unknownAgencies' | 'autoThemes' | 'autoRecommendations' | 'statusWords' | 'agencies' | 'mappings'>;
+const NO_EXTRAS: Extras = { unknownStatuses: [], unknownAgencies: [], autoThemes: [], autoRecommendations: [], statusWords: [], agencies: [], mappings: [] };
 
 /** How a source is named in `ImportOptions.mappings`: the file, and the sheet for workbooks. */
 export const sourceId = (s: Pick<Source, 'file' | 'sheet'>) => (s.sheet ? `${s.file}#${s.sheet}` : s.file);
@@ -62,7 +71,7 @@ export function importSources(sources: readonly Source[], options: ImportOptions
 	const label = files.join(', ') || 'no file';
 	let tables: Tables;
 	let problems: Problem[];
-	let built: Pick<Built, 'unknownStatuses' | 'unknownAgencies' | 'autoThemes' | 'mappings'> = { unknownStatuses: [], unknownAgencies: [], autoThemes: [], mappings: [] };
+	let built: Extras = NO_EXTRAS;
 	let metaBase: Omit<DatasetMeta, 'row_counts' | 'files'>;
 	let kind: ImportResult['kind'] = 'tracker';
 	if (sources.length > 0 && isDhrd(sources)) {
@@ -76,7 +85,10 @@ export function importSources(sources: readonly Source[], options: ImportOptions
 		const b = sources.length > 0 ? buildTables(inputs, options) : null;
 		tables = b?.tables ?? { reviews: [], review_factors: [], recommendations: [], recommendation_themes: [], actions: [] };
 		problems = b?.problems ?? [];
-		if (b) built = { unknownStatuses: b.unknownStatuses, unknownAgencies: b.unknownAgencies, autoThemes: b.autoThemes, mappings: b.mappings };
+		if (b) {
+			const { tables: _t, problems: _p, ...extras } = b;
+			built = extras;
+		}
 		let asAt = options.asAt ?? null;
 		if (!asAt) {
 			asAt = latestDate(tables);
@@ -100,7 +112,10 @@ export async function importFiles(files: readonly ImportFile[], options: ImportO
 	return importSources(sources, options, problems);
 }
 
-/** Arrow IPC stream per model table, what `loadDataset` and the dataset folder take. */
+/**
+ * Arrow IPC stream per model table, what `loadDataset` and the dataset folder take. Written without
+ * Arrow's builders (see arrow-data.ts), so it runs under the app's no-eval Content-Security-Policy.
+ */
 export function datasetBuffers(result: Pick<ImportResult, 'tables'>): Record<TableName, Uint8Array> {
-	return Object.fromEntries(SCHEMA.map((def) => [def.name, toIPC(tableFromRows(def, result.tables[def.name]))])) as Record<TableName, Uint8Array>;
+	return Object.fromEntries(SCHEMA.map((def) => [def.name, rowsToIPC(def, result.tables[def.name])])) as Record<TableName, Uint8Array>;
 }

@@ -3,7 +3,7 @@
  * JSON or Arrow, map their columns to the data model, check them, and produce a dataset the app
  * loads with `loadDataset`. Plain TypeScript, the same in the browser and under Node.
  */
-export { readFile, detectFormat, type Format } from './read';
+export { readFile, detectFormat, sizeProblem, type Format } from './read';
 export { MAX_FILE_BYTES, ImportError, type Cell, type Problem, type Source } from './types';
 export { suggestMapping, mappingKey, mappedTables, TARGETS, type Mapping, type Target } from './mapping';
 export { SYNONYMS, normalise } from './synonyms';
@@ -15,5 +15,8 @@ export { buildTables, type Tables, type Row } from './build';
 export { checkTables } from './checks';
 export { reportCsv, reportSummary } from './report';
 export { convertDhrd, isDhrd, dhrdParts, factorName, DHRD_CITATION, DHRD_LICENCE } from './dhrd';
-export { importFiles, importSources, readFiles, datasetBuffers, sourceId, type ImportFile, type ImportOptions, type ImportResult } from './importer';
+export { importFiles, importSources, readFiles, datasetBuffers, sourceId, type ImportFile, type ImportOptions, type ImportResult, type ImportSummary } from './importer';
+export { ImportSession, summarise, type SourceSummary, type ReadProgress, type FileLike } from './session';
+export type { StatusWordUse, ThemeEdit } from './build';
+export type { OtherAgency } from './agencies';
 export { loadImport, ImportBlockedError } from './load';

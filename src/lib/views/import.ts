@@ -1,8 +1,13 @@
 /**
  * Pure helpers for the /import page: the choices a column can be mapped to, changing one column
- * of a mapping, the report in reading order, and mappings kept in localStorage by header key.
+ * of a mapping, the report in reading order, mappings and word choices kept in localStorage,
+ * the automatic themes as the page lists them, and progress in words.
  */
 import { TARGETS, type Mapping, type Problem, type Target } from '$lib/import';
+import type { AutoTheme } from '$lib/import/autotheme';
+import type { ReadProgress, ThemeEdit } from '$lib/import';
+import { STATUSES, type Status } from '$lib/model/vocab';
+import { THEMES, themeLabel } from '$lib/model/themes';
 
 /** The select's options, grouped by model table ("actions" -> ["actions.status", ...]). */
 export function targetGroups(): { table: string; targets: { value: Target; label: string }[] }[] {
@@ -65,4 +70,121 @@ export function whereText(p: Problem): string {
 	return [p.file, p.sheet ? `sheet ${p.sheet}` : null, p.row != null ? `row ${p.row}` : null, p.column ? `column ${p.column}` : null]
 		.filter(Boolean)
 		.join(', ');
+}
+
+/** The user's answers about words the vocabularies do not know: status words and agency names. */
+export interface WordChoices {
+	/** Status word key (see `statusKey`) -> status. */
+	statusWords: Record<string, Status>;
+	/** Agency name as written -> a known agency. */
+	agencyNames: Record<string, string>;
+}
+
+const CHOICES = 'dhr-import-words';
+const STATUS_CODES = new Set<string>(STATUSES.map((s) => s.code));
+
+/** Word choices saved with a mapping earlier (empty when none, or when what was kept is damaged). */
+export function savedChoices(): WordChoices {
+	const empty: WordChoices = { statusWords: {}, agencyNames: {} };
+	try {
+		const text = localStorage.getItem(CHOICES);
+		if (!text) return empty;
+		const c = JSON.parse(text) as Partial<WordChoices>;
+		const statusWords = Object.fromEntries(Object.entries(c.statusWords ?? {}).filter(([, v]) => STATUS_CODES.has(v))) as Record<string, Status>;
+		const agencyNames = Object.fromEntries(Object.entries(c.agencyNames ?? {}).filter(([, v]) => typeof v === 'string' && v !== ''));
+		return { statusWords, agencyNames };
+	} catch {
+		return empty;
+	}
+}
+
+/** Keep word choices (merged over those kept before). False when the browser refuses. */
+export function saveChoices(choices: WordChoices): boolean {
+	try {
+		const old = savedChoices();
+		const merged = { statusWords: { ...old.statusWords, ...choices.statusWords }, agencyNames: { ...old.agencyNames, ...choices.agencyNames } };
+		localStorage.setItem(CHOICES, JSON.stringify(merged));
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+/** A record with `key` set to `value`, or without `key` when value is null/empty. */
+export function withChoice<V extends string>(map: Readonly<Record<string, V>>, key: string, value: V | null | ''): Record<string, V> {
+	const out = { ...map };
+	if (value) out[key] = value;
+	else delete out[key];
+	return out;
+}
+
+/** One recommendation tagged from its text, as listed for the user to correct. */
+export interface AutoThemeRow {
+	recommendation_id: string;
+	text: string;
+	/** Tags made from the text, with the words that matched; `removed` when the user took it off. */
+	tags: { theme: string; label: string; words: string[]; removed: boolean }[];
+	/** Themes the user added. */
+	added: { theme: string; label: string }[];
+	/** Themes that can still be added (the taxonomy minus what it has). */
+	addable: { theme: string; label: string }[];
+}
+
+/** The automatic tags grouped by recommendation, in file order, with the user's corrections. */
+export function autoThemeRows(
+	recs: readonly { recommendation_id: string; text: string }[],
+	tags: readonly ({ recommendation_id: string } & AutoTheme)[],
+	edits: Readonly<Record<string, ThemeEdit>>
+): AutoThemeRow[] {
+	const byRec = new Map<string, AutoTheme[]>();
+	for (const t of tags) byRec.set(t.recommendation_id, [...(byRec.get(t.recommendation_id) ?? []), { theme: t.theme, words: t.words }]);
+	return recs.map(({ recommendation_id, text }) => {
+		const edit = edits[recommendation_id] ?? {};
+		const removed = new Set(edit.remove ?? []);
+		const own = byRec.get(recommendation_id) ?? [];
+		const added = (edit.add ?? []).filter((t) => !own.some((o) => o.theme === t)).map((theme) => ({ theme, label: themeLabel(theme) }));
+		const has = new Set([...own.filter((o) => !removed.has(o.theme)).map((o) => o.theme), ...added.map((a) => a.theme)]);
+		return {
+			recommendation_id,
+			text,
+			tags: own.map((o) => ({ theme: o.theme, label: themeLabel(o.theme), words: o.words, removed: removed.has(o.theme) })),
+			added,
+			addable: THEMES.filter((t) => !has.has(t.id)).map((t) => ({ theme: t.id, label: t.label }))
+		};
+	});
+}
+
+/** Edits with one change: remove or restore a tag made from the text, add or drop an added theme. */
+export function withThemeEdit(
+	edits: Readonly<Record<string, ThemeEdit>>,
+	recId: string,
+	change: { remove: string } | { restore: string } | { add: string } | { drop: string }
+): Record<string, ThemeEdit> {
+	const e = edits[recId] ?? {};
+	let remove = [...(e.remove ?? [])];
+	let add = [...(e.add ?? [])];
+	if ('remove' in change) remove = [...new Set([...remove, change.remove])];
+	if ('restore' in change) remove = remove.filter((t) => t !== change.restore);
+	if ('add' in change) add = [...new Set([...add, change.add])];
+	if ('drop' in change) add = add.filter((t) => t !== change.drop);
+	const out = { ...edits };
+	if (remove.length || add.length) out[recId] = { ...(remove.length ? { remove } : {}), ...(add.length ? { add } : {}) };
+	else delete out[recId];
+	return out;
+}
+
+const size = (n: number) => (n >= 1048576 ? `${(n / 1048576).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024)).toLocaleString('en-GB')} KB`);
+
+/** Reading progress in words: "Reading file 1 of 2, big.csv: 12.0 MB of 20.0 MB (60%)". */
+export function progressText(p: ReadProgress): string {
+	const of = p.files > 1 ? `file ${p.file} of ${p.files}, ` : '';
+	if (p.stage === 'parsing') return `Reading the rows of ${of}${p.name} (${size(p.total)})…${p.rows ? ` ${p.rows.toLocaleString('en-GB')} rows so far.` : ''}`;
+	const pct = p.total > 0 ? Math.floor((100 * p.bytes) / p.total) : 100;
+	return `Loading ${of}${p.name}: ${size(p.bytes)} of ${size(p.total)} (${pct}%).`;
+}
+
+/** Share of the reading done, 0..1, for a progress bar: whole files done plus the current one's bytes. */
+export function progressShare(p: ReadProgress): number {
+	const within = p.stage === 'parsing' ? 0.5 : p.total > 0 ? (0.5 * p.bytes) / p.total : 0.5;
+	return Math.min(1, (p.file - 1 + within) / p.files);
 }
