@@ -1,6 +1,9 @@
 /** Turning the overview's query results into what its components show (labels, formats). */
 import { formatCount, formatDate, formatPercent } from '../format';
-import type { OverviewTiles, ThemeYearMatrix } from '../queries/overview';
+import { overviewTiles, recommendationsByThemeYear, type OverviewTiles, type ThemeYearMatrix } from '../queries/overview';
+import { emptyFilters } from '../filters/filters';
+import type { Engine } from '../db/engine';
+import type { DatasetMeta } from '../model/schema';
 
 export function tileList(t: OverviewTiles, asAt: string) {
 	return [
@@ -37,4 +40,30 @@ export function themeYearCaption(m: ThemeYearMatrix): string {
 	const top = [...m.themes].sort((a, b) => b.total - a.total)[0];
 	const span = m.years.length > 1 ? `${m.years[0]}–${m.years[m.years.length - 1]}` : `${m.years[0]}`;
 	return `Recommendations by theme and year of the review, ${span}: ${top.label} was the most frequent theme, in ${top.total.toLocaleString('en-GB')} recommendations.`;
+}
+
+/**
+ * The overview's figures for the default state (no filter, the dataset's own as-at date), computed
+ * at build time under Node by the same query functions the page runs (scripts/first-view.ts writes
+ * them to `first-view.json` beside the dataset). The page shows them before DuckDB has started;
+ * `meta` and `files` say which dataset they were computed from.
+ */
+export interface FirstView {
+	version: 1;
+	/** The dataset's meta.json as it was read: the page uses these figures only for an equal one. */
+	meta: DatasetMeta;
+	/** SHA-256 (hex) of every data file, by file name: the build recomputes when one differs. */
+	files: Record<string, string>;
+	as_at: string;
+	tiles: OverviewTiles;
+	themeYear: ThemeYearMatrix;
+}
+
+/** Run the overview's queries for the default state (what `first-view.json` holds). */
+export async function firstViewResults(
+	engine: Engine,
+	asAt: string
+): Promise<Pick<FirstView, 'tiles' | 'themeYear'>> {
+	const f = emptyFilters();
+	return { tiles: await overviewTiles(engine, f, asAt), themeYear: await recommendationsByThemeYear(engine, f, asAt) };
 }

@@ -1,0 +1,75 @@
+/**
+ * The overview's first figures before DuckDB is up. `first-view.json` beside the demo dataset holds
+ * the overview's query results for the default state, computed at build time under Node by the same
+ * query functions (scripts/first-view.ts). They are shown only while the page has no result of its
+ * own, and only when they fit what is on screen: no filter, the dataset's own as-at date, and the
+ * dataset being opened is the very one they were computed from (its meta.json, row counts and
+ * files, equal). DuckDB's results then replace them: the same numbers, so nothing moves.
+ */
+import { asset } from '$app/paths';
+import { isEmpty, type Filters } from '$lib/filters/filters';
+import type { DatasetMeta } from '$lib/model/schema';
+import { rememberedActive } from '$lib/store/active';
+import type { FirstView } from '$lib/views/overview';
+import type { QueryState } from './query.svelte';
+import { DEMO_DATASET_URL } from './dataset.svelte';
+
+/** Key order does not matter: compare as canonical JSON. */
+function canonical(v: unknown): string {
+	if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
+	if (v && typeof v === 'object') {
+		return `{${Object.keys(v)
+			.sort()
+			.map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+			.join(',')}}`;
+	}
+	return JSON.stringify(v);
+}
+
+class FirstViewState {
+	/** The precomputed results as fetched (not yet matched against anything). */
+	data = $state.raw<FirstView | null>(null);
+	#started = false;
+
+	/** Fetch the demo's precomputed results, once; skipped when another dataset will open. */
+	load(): void {
+		if (this.#started) return;
+		this.#started = true;
+		if (rememberedActive() !== null) return;
+		fetch(asset(`${DEMO_DATASET_URL}/first-view.json`))
+			.then((r) => (r.ok ? r.json() : null))
+			.then((v: FirstView | null) => {
+				if (v?.version === 1 && v.tiles && v.themeYear) this.data = v;
+			})
+			.catch(() => {
+				/* no precomputed figures: the page waits for DuckDB, as it would anyway */
+			});
+	}
+
+	/** The precomputed results when they describe exactly what the page would compute now, else null. */
+	matching(meta: DatasetMeta | null, f: Filters, asAt: string): FirstView | null {
+		const v = this.data;
+		if (!v || !meta || !isEmpty(f) || asAt !== v.as_at) return null;
+		return canonical(v.meta) === canonical(meta) ? v : null;
+	}
+}
+
+export const firstView = new FirstViewState();
+
+/**
+ * A query's state that shows `initial()` while the query has no result of its own yet (and no
+ * error). The initial figures are final, so they are not marked busy.
+ */
+export function withInitial<T>(query: QueryState<T>, initial: () => T | null): QueryState<T> {
+	return {
+		get data() {
+			return query.data ?? (query.error ? null : initial());
+		},
+		get error() {
+			return query.error;
+		},
+		get loading() {
+			return query.data === null && !query.error && initial() !== null ? false : query.loading;
+		}
+	} as QueryState<T>;
+}
