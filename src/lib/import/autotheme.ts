@@ -1,19 +1,23 @@
 /**
  * Themes from recommendation text, for recommendations that arrive without themes. Tags made here
- * are stored with source 'auto', and the cues that matched are returned so the user can see why.
+ * are stored with source 'auto', and the words that led to each are returned so the user can see why.
  *
- * Two taggers:
- * - `autoThemes`: weighted cues from data/theme-cues.json compared word by word after Porter
+ * `autoThemes` joins two explainable parts:
+ * - cues (`cueThemes`): weighted cues from data/theme-cues.json compared word by word after Porter
  *   stemming ('assessing' = 'assess'), phrases with an optional gap ('ask ... about ... abuse'),
  *   per-theme "not" phrases that stop a misleading sense counting ('community safety partnership'
  *   is not public awareness), and a threshold: a theme is tagged when the weights of its distinct
- *   matched cues reach it, so a weak cue ('risk', 'share') needs a second one.
- * - `keywordThemes`: the bare keyword baseline (a keyword from data/themes.json at a word start),
- *   kept so `npm run eval:themes` can show what the cues add.
- * No model, no network: the cues are plain JSON that a person can read and edit.
+ *   matched cues reach it, so a weak cue ('risk', 'share') needs a second one;
+ * - a small naive Bayes classifier (src/lib/lessons/classifier.ts) whose counts were learned from
+ *   the hand-coded texts in data/eval and committed as JSON; it catches wordings the cues miss.
+ * `keywordThemes` is the bare keyword baseline (a keyword from data/themes.json at a word start),
+ * kept so `npm run eval:themes` can show what the rest adds. No network, no download at run time.
  */
 import { stemmer } from 'stemmer';
 import cuesFile from '../../../data/theme-cues.json';
+import { classify, compile, type Compiled, type ThemeModel } from '../lessons/classifier';
+import modelFile from '../lessons/theme-model.json';
+import { tokenize, type Token } from '../lessons/tokens';
 import { THEMES, type Theme } from '../model/themes';
 
 export interface AutoTheme {
@@ -41,12 +45,6 @@ export function keywordThemes(text: string, themes?: readonly Theme[]): AutoThem
 
 // ---------------------------------------------------------------- the cue tagger
 
-/** One word of text: as written (lower case, apostrophes dropped) and its Porter stem. */
-interface Token {
-	raw: string;
-	stem: string;
-}
-
 /** One word of a cue: a gap ('...'), an exact word ('=followed'), or a word compared by stem or as a prefix. */
 type Part = { gap: true } | { gap: false; exact: boolean; raw: string; stem: string };
 
@@ -56,7 +54,7 @@ interface Cue {
 	parts: Part[];
 }
 
-interface ThemeCues {
+export interface ThemeCues {
 	id: string;
 	cues: Cue[];
 	not: Part[][];
@@ -69,15 +67,6 @@ export interface CueFile {
 
 /** Words up to four apart may stand between the two sides of a '...' gap. */
 const GAP = 4;
-
-export function tokenize(text: string): Token[] {
-	return text
-		.toLowerCase()
-		.replace(/['’‘]/g, '')
-		.split(/[^a-z0-9]+/)
-		.filter(Boolean)
-		.map((raw) => ({ raw, stem: stemmer(raw) }));
-}
 
 function parse(phrase: string): Part[] {
 	return phrase
@@ -126,7 +115,7 @@ export function compileCues(file: CueFile, themes: readonly Theme[] = THEMES): T
 		const cues = entry ? Object.entries(entry.cues) : t.keywords.map((k) => [k, 1] as [string, number]);
 		return {
 			id: t.id,
-			cues: cues.map(([phrase, weight]) => ({ phrase: phrase.replace(/\s*\.\.\.\s*/g, ' … '), weight, parts: parse(phrase) })),
+			cues: cues.map(([phrase, weight]) => ({ phrase: phrase.replace(/\s*\.\.\.\s*/g, ' … ').replace(/(^|\s)=/g, '$1'), weight, parts: parse(phrase) })),
 			not: (entry?.not ?? []).map(parse),
 			threshold: entry?.threshold ?? 1
 		};
@@ -155,12 +144,32 @@ export function scoreThemes(text: string, compiled: readonly ThemeCues[] = DEFAU
 	});
 }
 
-/** The themes the cues find in `text`, in taxonomy order, each with the cues that matched. */
-export function autoThemes(text: string, themes?: readonly Theme[]): AutoTheme[] {
-	const compiled = themes ? compileCues(cuesFile as CueFile, themes) : DEFAULT;
+const MODEL = compile(modelFile as ThemeModel);
+
+/** The cue tagger alone: the themes whose cues reach their threshold, with the cues that matched. */
+export function cueThemes(text: string, compiled: readonly ThemeCues[] = DEFAULT): AutoTheme[] {
 	return scoreThemes(text, compiled)
 		.filter((s) => s.tagged)
 		.map(({ theme, words }) => ({ theme, words }));
+}
+
+/**
+ * Cues or classifier: a theme is tagged when its cues reach their threshold (the words are the cues
+ * that matched) or, failing that, when the classifier's log odds are above its threshold (the words
+ * are those of the text that pointed most to the theme). Taxonomy order.
+ */
+export function tagThemes(text: string, compiled: readonly ThemeCues[] = DEFAULT, model: Compiled | null = MODEL): AutoTheme[] {
+	const byCue = new Map(cueThemes(text, compiled).map((t) => [t.theme, t.words]));
+	const byModel = new Map(model ? classify(text, model).filter((s) => s.tagged).map((s) => [s.theme, s.words]) : []);
+	return compiled
+		.map((t) => t.id)
+		.filter((id) => byCue.has(id) || byModel.has(id))
+		.map((id) => ({ theme: id, words: byCue.get(id) ?? byModel.get(id) ?? [] }));
+}
+
+/** The themes found in `text` (cues, then the classifier), each with the words that led to it. */
+export function autoThemes(text: string, themes?: readonly Theme[]): AutoTheme[] {
+	return tagThemes(text, themes ? compileCues(cuesFile as CueFile, themes) : DEFAULT);
 }
 
 // ---------------------------------------------------------------- coded theme cells
