@@ -2,9 +2,13 @@
  * The /import page in real Chromium, on tests/fixtures/import/tracker-flat.csv: the mapping is
  * suggested from the headers and can be changed and changed back, the report is shown, the import
  * opens the data on the overview with the figures the same import gives under Node, and after a
- * reload the imported data is still there. Nothing leaves the origin, no console error.
+ * reload the imported data is still there. Then: unknown status words mapped on screen change the
+ * counts and unblock the import; Cancel during a large import (a CSV generated into a temp dir)
+ * says nothing was changed and leaves the imported dataset open; the blank templates download.
+ * Nothing leaves the origin, no console error.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { AxeBuilder } from '@axe-core/playwright';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -31,9 +35,18 @@ beforeAll(async () => {
 	session = await launch();
 });
 
+const tmp = mkdtempSync(path.join(tmpdir(), 'dhr-import-e2e-'));
 afterAll(async () => {
 	await session?.close();
+	rmSync(tmp, { recursive: true, force: true });
 });
+
+/** The overview's tiles equal the ones Node computed for tracker-flat.csv (the imported dataset is open). */
+async function expectTrackerOpen(page: import('playwright-core').Page) {
+	await page.goto(inject('baseUrl') + '/');
+	await page.getByTestId('tile-overdue-value').waitFor({ timeout: 60_000 });
+	for (const t of tiles) await expect.poll(() => page.getByTestId(`tile-${t.id}-value`).textContent()).toBe(t.value);
+}
 
 describe('the import page', () => {
 	it('maps, reports, imports a flat tracker and keeps it after a reload', async () => {
@@ -101,6 +114,76 @@ describe('the import page', () => {
 		await page.reload();
 		await checkTiles();
 
+		w.assertClean();
+		await page.close();
+	});
+
+	it('maps unknown status words on screen: the counts follow and the import is unblocked', async () => {
+		const base = inject('baseUrl');
+		const w = await openPage(session, base);
+		const page = w.page;
+		await page.goto(base + '/import');
+		await page.getByTestId('import-files').setInputFiles(path.resolve('tests/fixtures/import/unknown-status.csv'));
+		const words = page.getByTestId('import-status-words');
+		await words.waitFor({ timeout: 30_000 });
+		await expect(words.textContent()).resolves.toContain('Partially met');
+		const statusCounts = () => page.getByTestId('import-status-counts').textContent().then((t) => t?.trim());
+		await expect.poll(statusCounts).toBe('(1 completed, 2 with a status not yet known)');
+		await expect(page.getByTestId('import-run').isEnabled()).resolves.toBe(false);
+
+		await page.getByTestId('status-word-partially met').selectOption('in progress');
+		await expect.poll(statusCounts).toBe('(1 in progress, 1 completed, 1 with a status not yet known)');
+		await page.getByTestId('status-word-waiting').selectOption('not started');
+		await expect.poll(statusCounts).toBe('(1 not started, 1 in progress, 1 completed)');
+		await expect.poll(() => page.getByTestId('import-summary').textContent()).toContain('No blocking problem');
+		await expect.poll(() => page.getByTestId('import-run').isEnabled()).toBe(true);
+		// The word stays listed with the choice made, to be changed again.
+		await expect(page.getByTestId('status-word-waiting').inputValue()).resolves.toBe('not started');
+		w.assertClean();
+		await page.close();
+	});
+
+	it('Cancel during a large import changes nothing: the dataset open before stays open', async () => {
+		const big = path.join(tmp, 'large-tracker.csv');
+		const head = 'DHR ref,Partnership,Rec no,Recommendation,Action ID,Action,Lead agency,Target date,RAG\n';
+		const rows: string[] = [];
+		for (let i = 0; i < 400_000; i++)
+			rows.push(`DHR-${i >> 7},Partnership ${i % 12},${(i >> 4) & 7},"Agencies to improve their practice on information sharing, number ${i >> 4}.",X${i},"Deliver the agreed change and report to the board (${i}).",Agency ${i % 40},31/03/2024,Amber`);
+		writeFileSync(big, head + rows.join('\n') + '\n');
+
+		const base = inject('baseUrl');
+		const w = await openPage(session, base);
+		const page = w.page;
+		await expectTrackerOpen(page);
+		await page.goto(base + '/import');
+		await page.getByTestId('import-files').setInputFiles(big);
+		const cancel = page.getByTestId('import-cancel');
+		await cancel.waitFor({ timeout: 30_000 });
+		// Progress is said in words while it runs.
+		await expect.poll(() => page.getByTestId('import-progress').textContent(), { timeout: 30_000 }).toMatch(/large-tracker\.csv|Checking/);
+		await cancel.click();
+		await expect.poll(() => page.getByTestId('import-message').textContent()).toBe('Import cancelled: nothing was changed.');
+		await expect(page.getByTestId('import-result').count()).resolves.toBe(0);
+		await expectTrackerOpen(page);
+		w.assertClean();
+		await page.close();
+	});
+
+	it('offers the blank tracker template as .xlsx and .csv', async () => {
+		const base = inject('baseUrl');
+		const w = await openPage(session, base);
+		const page = w.page;
+		await page.goto(base + '/import');
+		await page.getByText('No tracker yet? Download a blank one').click();
+		const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByTestId('template-xlsx').click()]);
+		expect(xlsx.suggestedFilename()).toBe('dhr-action-tracker-template.xlsx');
+		const book = readFileSync((await xlsx.path())!);
+		expect(book.subarray(0, 2).toString()).toBe('PK');
+		const parsed = await importFiles([{ name: 'template.xlsx', bytes: new Uint8Array(book) }]);
+		expect(parsed.mappings[0].mapping.columns.every((c) => c.target !== null)).toBe(true);
+		const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('template').click()]);
+		expect(csv.suggestedFilename()).toBe('dhr-action-tracker-template.csv');
+		expect(readFileSync((await csv.path())!, 'utf8')).toMatch(/^\uFEFFReview ID,Partnership,Recommendation number,/);
 		w.assertClean();
 		await page.close();
 	});

@@ -119,11 +119,14 @@ describe('ImportSession (what the page worker holds)', () => {
 		const s = new ImportSession();
 		const read = await s.read([file('unknown-status.csv', bytes('unknown-status.csv'))]);
 		expect(read.sources.map((x) => [x.id, x.rowCount, x.headers.length])).toEqual([['unknown-status.csv', 3, 6]]);
-		expect(s.run({ asAt: AS_AT }).blocking).toBe(true);
+		const first = s.run({ asAt: AS_AT });
+		expect(first.blocking).toBe(true);
+		expect(first.statusCounts).toEqual({ completed: 1, unknown: 2 });
 		expect(() => s.buffers()).toThrow(/blocking problems/);
 		const ok = s.run({ asAt: AS_AT, statusWords: { 'partially met': 'in progress', waiting: 'not started' } });
 		expect(ok.blocking).toBe(false);
 		expect('tables' in ok).toBe(false);
+		expect(ok.statusCounts).toEqual({ completed: 1, 'in progress': 1, 'not started': 1 });
 		expect(Object.keys(s.buffers()).sort()).toEqual(['actions', 'recommendation_themes', 'recommendations', 'review_factors', 'reviews']);
 	});
 	it('refuses a file over the size limit from its size alone, without reading it', async () => {

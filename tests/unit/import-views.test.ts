@@ -12,6 +12,7 @@ import {
 	previewRows,
 	progressShare,
 	progressText,
+	statusCountText,
 	savedChoices,
 	saveChoices,
 	savedMapping,
@@ -148,5 +149,12 @@ describe('progress in words', () => {
 		expect(progressText({ ...base, file: 2, stage: 'parsing', bytes: base.total, rows: 70000 })).toBe('Reading the rows of file 2 of 2, big.csv (20.0 MB)… 70,000 rows so far.');
 		expect(progressShare({ ...base, stage: 'reading', bytes: 10 * 1048576 })).toBeCloseTo(0.125);
 		expect(progressShare({ ...base, file: 2, stage: 'parsing', bytes: base.total })).toBeCloseTo(0.75);
+	});
+});
+
+describe('actions by status in words', () => {
+	it('vocabulary order, zeros left out, unknown last', () => {
+		expect(statusCountText({ completed: 1, unknown: 2, 'not started': 1200 })).toBe('1,200 not started, 1 completed, 2 with a status not yet known');
+		expect(statusCountText({})).toBe('');
 	});
 });

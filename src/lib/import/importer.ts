@@ -42,8 +42,21 @@ export interface ImportResult {
 	mappings: Built['mappings'];
 }
 
-/** What the /import page shows of a result: everything but the tables (which stay in the worker). */
-export type ImportSummary = Omit<ImportResult, 'tables'>;
+/**
+ * What the /import page shows of a result: everything but the tables (which stay in the worker),
+ * plus how many actions have each status ('unknown': a status word not mapped yet).
+ */
+export type ImportSummary = Omit<ImportResult, 'tables'> & { statusCounts: Record<string, number> };
+
+export function summaryOf(result: ImportResult): ImportSummary {
+	const { tables, ...rest } = result;
+	const statusCounts: Record<string, number> = {};
+	for (const a of tables.actions) {
+		const s = a.status == null ? 'unknown' : String(a.status);
+		statusCounts[s] = (statusCounts[s] ?? 0) + 1;
+	}
+	return { ...rest, statusCounts };
+}
 
 type Extras = Pick<Built, 'unknownStatuses' | 'unknownAgencies' | 'autoThemes' | 'autoRecommendations' | 'statusWords' | 'agencies' | 'mappings'>;
 const NO_EXTRAS: Extras = { unknownStatuses: [], unknownAgencies: [], autoThemes: [], autoRecommendations: [], statusWords: [], agencies: [], mappings: [] };

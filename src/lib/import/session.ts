@@ -4,7 +4,7 @@
  * buffers of the last result. Reading reports progress (file i of n, bytes read, rows found). Plain
  * TypeScript: runs in a Web Worker, under Node, anywhere.
  */
-import { datasetBuffers, importSources, sourceId, type ImportOptions, type ImportResult, type ImportSummary } from './importer';
+import { datasetBuffers, importSources, sourceId, summaryOf, type ImportOptions, type ImportResult, type ImportSummary } from './importer';
 import { readFile, sizeProblem } from './read';
 import { ImportError, type Cell, type Problem, type Source } from './types';
 import type { TableName } from '../model/schema';
@@ -101,8 +101,7 @@ export class ImportSession {
 	/** Run the import on what was read, with these options; the tables stay here. */
 	run(options: ImportOptions): ImportSummary {
 		this.#last = importSources(this.sources, options, this.readProblems);
-		const { tables: _tables, ...summary } = this.#last;
-		return summary;
+		return summaryOf(this.#last);
 	}
 
 	/** Arrow IPC buffers of the last run, for the dataset store; refused when it has a blocking problem. */

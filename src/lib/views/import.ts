@@ -188,3 +188,10 @@ export function progressShare(p: ReadProgress): number {
 	const within = p.stage === 'parsing' ? 0.5 : p.total > 0 ? (0.5 * p.bytes) / p.total : 0.5;
 	return Math.min(1, (p.file - 1 + within) / p.files);
 }
+
+/** Actions by status in words, vocabulary order, zeros left out: "1 completed, 2 with a status not yet mapped". */
+export function statusCountText(counts: Readonly<Record<string, number>>): string {
+	const parts = STATUSES.filter((s) => counts[s.code]).map((s) => `${counts[s.code].toLocaleString('en-GB')} ${s.code}`);
+	if (counts.unknown) parts.push(`${counts.unknown.toLocaleString('en-GB')} with a status not yet known`);
+	return parts.join(', ');
+}
