@@ -92,8 +92,26 @@ function parse(phrase: string): Part[] {
 const same = (t: Token, p: Extract<Part, { gap: false }>) => (p.exact ? t.raw === p.raw : t.stem === p.stem || t.raw.startsWith(p.raw));
 
 /** Every place the phrase occurs: the positions of the words it matched (gaps not included). */
-function occurrences(tokens: readonly Token[], parts: readonly Part[]): number[][] {
+/** What a text holds, for ruling a cue out quickly: its stems, words, and every start of every word. */
+interface Present {
+	stems: Set<string>;
+	raws: Set<string>;
+	starts: Set<string>;
+}
+
+function present(tokens: readonly Token[]): Present {
+	const starts = new Set<string>();
+	for (const t of tokens) for (let n = 1; n <= t.raw.length; n++) starts.add(t.raw.slice(0, n));
+	return { stems: new Set(tokens.map((t) => t.stem)), raws: new Set(tokens.map((t) => t.raw)), starts };
+}
+
+/** False when some word of the phrase is nowhere in the text, so the phrase cannot occur. */
+const possible = (parts: readonly Part[], has: Present) =>
+	parts.every((p) => p.gap || (p.exact ? has.raws.has(p.raw) : has.stems.has(p.stem) || has.starts.has(p.raw)));
+
+function occurrences(tokens: readonly Token[], parts: readonly Part[], has?: Present): number[][] {
 	const out: number[][] = [];
+	if (has && !possible(parts, has)) return out;
 	const walk = (pi: number, ti: number, gapOk: boolean, taken: number[]) => {
 		if (pi === parts.length) return void out.push(taken);
 		const p = parts[pi];
@@ -127,10 +145,11 @@ const DEFAULT = compileCues(cuesFile as CueFile);
 /** Each theme's matched cues and score, for tagging and for explaining a tag. */
 export function scoreThemes(text: string, compiled: readonly ThemeCues[] = DEFAULT): { theme: string; score: number; words: string[]; tagged: boolean }[] {
 	const tokens = tokenize(text);
+	const has = present(tokens);
 	return compiled.map((t) => {
-		const masked = new Set(t.not.flatMap((parts) => occurrences(tokens, parts).flat()));
+		const masked = new Set(t.not.flatMap((parts) => occurrences(tokens, parts, has).flat()));
 		const found = t.cues
-			.map((cue) => ({ cue, at: occurrences(tokens, cue.parts).filter((pos) => !pos.some((i) => masked.has(i))) }))
+			.map((cue) => ({ cue, at: occurrences(tokens, cue.parts, has).filter((pos) => !pos.some((i) => masked.has(i))) }))
 			.filter((f) => f.at.length > 0);
 		// A cue found only inside a longer cue's words ('control' inside 'coercive control'), or only on
 		// the very words an earlier cue took, adds nothing.
