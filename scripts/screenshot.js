@@ -1,5 +1,6 @@
 // Look at a page: serve build/, open a path in headless Chromium, wait for a selector, save a PNG.
 // Usage: node scripts/screenshot.js [path=/] [out=screenshot.png] [waitFor=selector] [width=1280]
+// DHR_PROTECT=N: small-number protection on, threshold N, for the demo.
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -20,9 +21,12 @@ const context = await chromium.launchPersistentContext(dir, {
 try {
 	const page = await context.newPage();
 	page.on('console', (m) => m.type() === 'error' && console.error('console:', m.text()));
+	if (process.env.DHR_PROTECT)
+		await page.addInitScript((n) => localStorage.setItem('dhr-protection', JSON.stringify({ demo: { on: true, below: n } })), Number(process.env.DHR_PROTECT));
 	const t0 = Date.now();
 	await page.goto(url + route);
 	await page.waitForSelector(waitFor, { timeout: 60_000 });
+	await page.waitForSelector('main[data-busy="false"]', { timeout: 60_000 }).catch(() => {});
 	console.log(`${route}: "${waitFor}" after ${Date.now() - t0} ms`);
 	await page.screenshot({ path: out, fullPage: true });
 	console.log(`saved ${out}`);

@@ -18,7 +18,7 @@ export interface Segment extends BarDatum {
 /**
  * Segments in category order (first appearance), and within a category in `seriesOrder` (unknown
  * series last), each starting where the previous one ended. Zero values are kept (so a keyboard user
- * hears "0") but take no room.
+ * hears "0") but take no room; so do hidden ones (NaN).
  */
 export function stackSegments(data: readonly BarDatum[], seriesOrder: readonly string[] = []): Segment[] {
 	const keys = [...new Set(data.map((d) => d.key))];
@@ -31,8 +31,10 @@ export function stackSegments(data: readonly BarDatum[], seriesOrder: readonly s
 		let v = 0;
 		const parts = data.filter((d) => d.key === key).sort((a, b) => rank(a.series) - rank(b.series));
 		for (const d of parts) {
-			out.push({ ...d, v0: v, v1: v + Math.max(0, d.value), i: out.length });
-			v += Math.max(0, d.value);
+			// A hidden value (NaN, small-number protection) takes no room; its label says "<N".
+			const len = Number.isNaN(d.value) ? 0 : Math.max(0, d.value);
+			out.push({ ...d, v0: v, v1: v + len, i: out.length });
+			v += len;
 		}
 	}
 	return out;

@@ -109,7 +109,7 @@ export function shareText(pct: number | null, part: number, whole: number): stri
 }
 
 /** The agency × theme grid: agencies by recommendations received (most first), themes in taxonomy order. */
-export function agencyThemeGrid(cells: readonly AgencyThemeCell[]) {
+export function agencyThemeGrid(cells: readonly AgencyThemeCell[], shown: readonly AgencyThemeCell[] = cells) {
 	const total = new Map<string, number>();
 	for (const c of cells) total.set(c.agency, (total.get(c.agency) ?? 0) + c.recommendations);
 	const agencies = [...total.keys()].sort((a, b) => total.get(b)! - total.get(a)! || a.localeCompare(b, 'en-GB'));
@@ -119,7 +119,8 @@ export function agencyThemeGrid(cells: readonly AgencyThemeCell[]) {
 	return {
 		rows: agencies.map((a) => ({ key: a, label: shortLabel(a, 40) })),
 		cols: themes.map((t) => ({ key: t, label: themeLabel(t) })),
-		cells: cells.map((c) => ({ row: c.agency, col: c.theme, value: c.recommendations }))
+		// `shown`: the same cells as drawn (small-number protection); the order comes from the whole figures.
+		cells: shown.map((c) => ({ row: c.agency, col: c.theme, value: c.recommendations }))
 	};
 }
 

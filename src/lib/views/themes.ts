@@ -132,7 +132,8 @@ export function inSentence(label: string): string {
 
 /** A whole percentage for sentences ("62%"); tables show one decimal. */
 export function pct(share: number | null): string {
-	return share == null ? '–' : `${Math.round(share)}%`;
+	if (share == null) return '–';
+	return Number.isNaN(share) ? 'hidden' : `${Math.round(share)}%`;
 }
 
 /**
@@ -167,10 +168,10 @@ export function themeSeries(data: ThemeYearShares, theme: string, measure: Measu
 /** The shared y maximum of the small multiples: a multiple of 10 for shares (at most 100), at least 1 for counts. */
 export function sharedMax(data: ThemeYearShares, measure: Measure): number {
 	if (measure === 'share') {
-		const m = Math.max(0, ...data.rows.map((r) => r.share ?? 0));
+		const m = Math.max(0, ...data.rows.map((r) => r.share ?? 0).filter((v) => !Number.isNaN(v)));
 		return Math.min(100, Math.max(10, Math.ceil(m / 10) * 10));
 	}
-	return Math.max(1, ...data.rows.map((r) => r.reviews_with_theme));
+	return Math.max(1, ...data.rows.map((r) => r.reviews_with_theme).filter((v) => !Number.isNaN(v)));
 }
 
 /** Words for one point: "MARAC referral, 2019: 12 of 17 reviews (71%)". */
