@@ -87,8 +87,10 @@ describe('the tagger on the coded sets', () => {
 });
 
 describe('cues', () => {
-	it('compare words by stem and take phrases with a gap', () =>
-		expect(autoThemes('Officers should be assessing the risks posed at every call.').map((t) => t.theme)).toContain('risk_assessment'));
+	it('compare words by stem and take phrases with a gap, quoting the words of the text', () =>
+		expect(autoThemes('Officers should be assessing the risks posed at every call.').find((t) => t.theme === 'risk_assessment')?.words).toEqual(['assessing … risks']));
+	it('quote the text as written', () =>
+		expect(autoThemes('GPs should ASK every patient about Domestic Abuse.').find((t) => t.theme === 'routine_enquiry')?.words).toEqual(['ASK … about … Abuse', 'ASK every']));
 	it('do not count a word in a sense a "not" phrase rules out', () => {
 		expect(keywordThemes('The Community Safety Partnership should publish the report.').map((t) => t.theme)).toContain('public_awareness');
 		expect(cueThemes('The Community Safety Partnership should publish the report.').map((t) => t.theme)).not.toContain('public_awareness');

@@ -142,7 +142,19 @@ export function compileCues(file: CueFile, themes: readonly Theme[] = THEMES): T
 
 const DEFAULT = compileCues(cuesFile as CueFile);
 
-/** Each theme's matched cues and score, for tagging and for explaining a tag. */
+/** The words of the text a cue matched, as written; words a gap skipped become "…". */
+function quote(text: string, tokens: readonly Token[], at: readonly number[]): string {
+	const pieces: string[] = [];
+	let from = at[0];
+	for (let k = 1; k <= at.length; k++) {
+		if (k < at.length && at[k] === at[k - 1] + 1) continue;
+		pieces.push(text.slice(tokens[from].start, tokens[at[k - 1]].end));
+		from = at[k];
+	}
+	return pieces.join(' … ');
+}
+
+/** Each theme's matched cues (as the text words them) and score, for tagging and for explaining a tag. */
 export function scoreThemes(text: string, compiled: readonly ThemeCues[] = DEFAULT): { theme: string; score: number; words: string[]; tagged: boolean }[] {
 	const tokens = tokenize(text);
 	const has = present(tokens);
@@ -159,7 +171,8 @@ export function scoreThemes(text: string, compiled: readonly ThemeCues[] = DEFAU
 		};
 		const kept = found.filter((f, fi) => !found.some((g, gi) => g !== f && covers(g, f, gi, fi)));
 		const score = kept.reduce((s, f) => s + f.cue.weight, 0);
-		return { theme: t.id, score, words: kept.map((f) => f.cue.phrase), tagged: score >= t.threshold - 1e-9 };
+		const words = [...new Set(kept.map((f) => quote(text, tokens, f.at[0])))];
+		return { theme: t.id, score, words, tagged: score >= t.threshold - 1e-9 };
 	});
 }
 
