@@ -71,3 +71,22 @@ export const QUERY_CONFIG = {
 	castDecimalToDouble: true,
 	castTimestampToDate: true
 } as const;
+
+/**
+ * The engine stopped working (its worker crashed or was stopped, the wasm trapped or ran out of
+ * memory). Every call waiting on it fails with this; the app starts a new engine and reloads its data.
+ */
+export class EngineLostError extends Error {
+	constructor(readonly reason: string) {
+		super(`The database stopped (${reason}).`);
+		this.name = 'EngineLostError';
+	}
+}
+
+/**
+ * Whether an error from the engine means the engine itself died, rather than one statement failing:
+ * a WebAssembly trap or abort, running out of memory, or a worker that is gone.
+ */
+export function isEngineDeath(message: string): boolean {
+	return /RuntimeError|memory access out of bounds|^unreachable|unreachable executed|Out of Memory|out of memory|Aborted\(|worker (was |has been )?terminated|worker is not set/i.test(message);
+}

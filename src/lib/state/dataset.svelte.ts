@@ -61,6 +61,8 @@ class DatasetState {
 	storeProblems = $state.raw<StoreProblem[]>([]);
 	/** The demo's meta.json, once read (for the switcher, whichever dataset is open). */
 	demoMeta = $state.raw<DatasetMeta | null>(null);
+	/** Set when the engine died and was restarted (or is being restarted), in words. */
+	recovery = $state<string | null>(null);
 
 	#started: Promise<void> | null = null;
 	#queue: Promise<unknown> = Promise.resolve();
@@ -76,8 +78,34 @@ class DatasetState {
 
 	/** Load the remembered dataset (else the demo); safe to call any number of times. */
 	start(): Promise<void> {
-		this.#started ??= this.#serial(() => this.#first());
+		if (!this.#started) {
+			this.#started = this.#serial(() => this.#first());
+			// Damaged entries in the store are reported on every page (the banner), not only on /data.
+			void this.#started.then(() => this.refreshStored());
+			void import('$lib/db/browser').then((m) => m.onEngineLost((why) => void this.#recover(why)));
+		}
 		return this.#started;
+	}
+
+	/**
+	 * The engine died (worker crash, wasm trap, out of memory): a new one is started (the lost one
+	 * is already gone) and the dataset that was open is loaded again from where it is kept: the
+	 * demo from its files, a stored one from this browser's store. Nothing stored is touched. The
+	 * pages' queries run again on their own once the new engine is in.
+	 */
+	async #recover(why: string): Promise<void> {
+		// A death during the first load is that load's failure (the page offers to try again).
+		if (this.phase !== 'ready') return;
+		this.recovery = `The database stopped (${why}). Restarting it and reloading your data…`;
+		const id = this.activeId;
+		const name = this.meta?.name ?? 'the data';
+		const result = await this.#serial(() =>
+			this.#load(id ? () => this.#fromStore(id) : (onMeta) => this.#fromDemo(onMeta), id, `"${name}"`, name)
+		);
+		this.recovery =
+			result === null
+				? `The database stopped (${why}). It has been restarted and your data reloaded.`
+				: `The database stopped (${why}) and could not be restarted: ${result} Reload the page to try again.`;
 	}
 
 	async #first(): Promise<void> {
