@@ -4,6 +4,7 @@
  * change; a result that arrives after a newer run started is dropped.
  */
 import { untrack } from 'svelte';
+import { owned, type Owner } from './scheduler';
 
 /** How many queries are running now, across the page (the page is "settled" at zero). */
 export const activity = $state({ pending: 0 });
@@ -16,7 +17,10 @@ export class QueryState<T> {
 	constructor(run: () => Promise<T> | null) {
 		let generation = 0;
 		$effect(() => {
-			const pending = run();
+			// The statements this run asks for belong to it: once a newer run starts (or the
+			// component goes), those still waiting are never sent to the engine (state/scheduler).
+			const owner: Owner = { stale: false };
+			const pending = owned(owner, run);
 			const mine = ++generation;
 			if (!pending) {
 				this.loading = true;
@@ -41,6 +45,7 @@ export class QueryState<T> {
 			);
 			return () => {
 				generation++; // a newer run or unmount: drop this one's result
+				owner.stale = true;
 			};
 		});
 	}
