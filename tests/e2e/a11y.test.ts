@@ -5,6 +5,7 @@
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { VIEWS } from '$lib/routes';
+import { EXIT_HELP_PATH, NEUTRAL_PATH } from '$lib/safety/exit';
 import { launch, openPage, type Session } from './browser';
 import { openDemo } from './demo';
 
@@ -20,15 +21,17 @@ beforeAll(async () => {
 });
 afterAll(() => session?.close());
 
-// Every view, and one review's page (its id is known once the data is read).
-const ROUTES = [...VIEWS.map((v) => v.path as string), 'a review page'];
+// Every view, and one review's page (its id is known once the data is read); the "Exit this page"
+// help page and the neutral page it leads to.
+const ROUTES = [...VIEWS.map((v) => v.path as string), 'a review page', EXIT_HELP_PATH, NEUTRAL_PATH];
 const resolveRoute = (r: string) => (r === 'a review page' ? `/reviews/${reviewId}` : r);
 
 async function scan(route: string, width: number) {
 	const w = await openPage(session, inject('baseUrl'));
 	await w.page.setViewportSize({ width, height: 900 });
 	await w.page.goto(inject('baseUrl') + route);
-	await w.page.getByTestId('dataset-line').waitFor({ timeout: 60_000 });
+	// The neutral page shows nothing of the app (no data line).
+	await w.page.getByTestId(route === NEUTRAL_PATH ? 'neutral-page' : 'dataset-line').waitFor({ timeout: 60_000 });
 	// Let the page's queries land (no "Loading …" left).
 	await w.page.waitForFunction(() => !document.querySelector('.loading'), null, { timeout: 30_000 });
 	const result = await new AxeBuilder({ page: w.page })
