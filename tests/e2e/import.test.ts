@@ -13,6 +13,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openNodeEngine } from '$lib/db/node';
+import { parquetReadObjects } from 'hyparquet';
 import { importFiles, loadImport } from '$lib/import';
 import { overviewTiles } from '$lib/queries/overview';
 import { tileList } from '$lib/views/overview';
@@ -209,6 +210,24 @@ describe('the import page', () => {
 		const [csv] = await Promise.all([page.waitForEvent('download'), page.getByTestId('template').click()]);
 		expect(csv.suggestedFilename()).toBe('dhr-action-tracker-template.csv');
 		expect(readFileSync((await csv.path())!, 'utf8')).toMatch(/^\uFEFFReview ID,Partnership,Recommendation number,/);
+		w.assertClean();
+		await page.close();
+	});
+
+	it('exports the imported dataset as Parquet, one file per table, that reads back with its rows', async () => {
+		const base = inject('baseUrl');
+		const w = await openPage(session, base);
+		const page = w.page;
+		await page.goto(base + '/data');
+		const name = (await page.getByTestId('dataset-active').locator('xpath=..').getByTestId('dataset-name').textContent())!;
+		const saved = new Map<string, string>();
+		page.on('download', async (d) => saved.set(d.suggestedFilename(), (await d.path())!));
+		await page.getByRole('button', { name: `Export Parquet of ${name}` }).click();
+		await page.getByTestId('switcher-status').getByText('Saved 5 Parquet files').waitFor({ timeout: 30_000 });
+		await expect.poll(() => saved.size).toBe(5);
+		const actions = [...saved].find(([n]) => n.endsWith('-actions.parquet'))!;
+		const rows = await parquetReadObjects({ file: new Uint8Array(readFileSync(actions[1])).buffer as ArrayBuffer });
+		expect(rows).toHaveLength(6);
 		w.assertClean();
 		await page.close();
 	});
