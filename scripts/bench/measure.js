@@ -26,6 +26,8 @@ export async function coldApp(url, timeoutMs) {
 		const errors = watch(page, origin);
 		const scripts = [];
 		let counting = true;
+		const wasm = [];
+		b.context.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(new URL(r.url()).pathname.split('/').pop()));
 		page.on('response', (r) => {
 			const u = new URL(r.url());
 			if (!counting || u.origin !== origin || !u.pathname.endsWith('.js')) return;
@@ -44,6 +46,8 @@ export async function coldApp(url, timeoutMs) {
 			interactive_ms: marks.interactive,
 			js_gzip_kb: js.reduce((s, f) => s + f.gzip, 0) / 1024,
 			js_files: js.length,
+			// Which DuckDB bundle the browser chose (eh where it supports wasm exceptions).
+			wasm,
 			peak_memory_mb: b.peakMemoryMb(),
 			errors
 		};

@@ -81,6 +81,7 @@ async function measureSize(size) {
 		result.ratio_interactive_baseline = ratio(median(col(app, 'interactive_ms')), median(col(base, 'baseline_ready_ms')));
 		result.js_gzip_kb = app.length ? Math.round(median(col(app, 'js_gzip_kb')) * 10) / 10 : null;
 		result.js_files = app.length ? median(col(app, 'js_files')) : null;
+		result.wasm = [...new Set(app.flatMap((a) => a.wasm))];
 
 		let peak = Math.max(0, ...col(app, 'peak_memory_mb'));
 		try {

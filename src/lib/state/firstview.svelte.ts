@@ -3,8 +3,9 @@
  * the overview's query results for the default state, computed at build time under Node by the same
  * query functions (scripts/first-view.ts). They are shown only while the page has no result of its
  * own, and only when they fit what is on screen: no filter, the dataset's own as-at date, and the
- * dataset being opened is the very one they were computed from (its meta.json, row counts and
- * files, equal). DuckDB's results then replace them: the same numbers, so nothing moves.
+ * dataset being opened is the very one they were computed from (its meta.json, with its row counts
+ * and files, equal; the build recomputes them when a data file changes). DuckDB's results then
+ * replace them: the same numbers, so nothing moves.
  */
 import { asset } from '$app/paths';
 import { isEmpty, type Filters } from '$lib/filters/filters';
@@ -46,10 +47,17 @@ class FirstViewState {
 			});
 	}
 
-	/** The precomputed results when they describe exactly what the page would compute now, else null. */
-	matching(meta: DatasetMeta | null, f: Filters, asAt: string): FirstView | null {
+	/**
+	 * The precomputed results when they describe what the page would compute now, else null: no
+	 * filter (the dataset's own as-at date included) and no load failure, and the dataset's meta.json,
+	 * once read, equal to the one they were computed from. Before meta.json is in they are shown (the
+	 * demo is what opens when no other dataset is remembered, and the build writes both from the
+	 * same files); a meta.json that differs withdraws them.
+	 */
+	matching(meta: DatasetMeta | null, f: Filters, failed: boolean): FirstView | null {
 		const v = this.data;
-		if (!v || !meta || !isEmpty(f) || asAt !== v.as_at) return null;
+		if (!v || failed || !isEmpty(f)) return null;
+		if (meta === null) return v;
 		return canonical(v.meta) === canonical(meta) ? v : null;
 	}
 }
