@@ -10,6 +10,7 @@
  */
 import { asset } from '$app/paths';
 import type { Engine } from '$lib/db/engine';
+import { scheduled } from './scheduler';
 import { DatasetError, loadDataset, rowCounts } from '$lib/db/dataset';
 import { fetchMeta, fetchTables } from '$lib/db/source';
 import type { DatasetMeta, TableName } from '$lib/model/schema';
@@ -284,7 +285,8 @@ class DatasetState {
 			this.meta = meta;
 			this.counts = counts;
 			this.known = known;
-			this.engine = { ...engine };
+			// A new object each load, so every query that reads it runs again; stale queries are never sent (state/scheduler).
+			this.engine = scheduled(engine);
 			this.activeId = id;
 			remember(id);
 			this.phase = 'ready';
