@@ -26,7 +26,8 @@ const config = {
 				'script-src': ['self', 'wasm-unsafe-eval'],
 				'worker-src': ['self'],
 				'connect-src': ['self'],
-				'img-src': ['self'],
+				// blob:: a chart's PNG download draws its SVG into a canvas through a blob: URL made here.
+				'img-src': ['self', 'blob:'],
 				'style-src': ['self'],
 				'style-src-elem': ['self', 'unsafe-inline'],
 				'style-src-attr': ['unsafe-inline'],

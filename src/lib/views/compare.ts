@@ -218,3 +218,15 @@ export function describePoint(d: IntervalDatum, names: { local: string; national
 	const counts = c ? `, ${formatCount(c.n)} of ${formatCount(c.N)} reviews` : '';
 	return `${d.label}, ${names[d.series]}: ${formatPercent(d.value)} (95% interval ${d.low.toFixed(1)}–${d.high.toFixed(1)}%)${counts}${r?.few && d.series === 'local' ? ` (${FEW_TEXT})` : ''}`;
 }
+
+/** Whether a dataset is a national one to compare against: the DHRD (by its citation or source). */
+export function isNationalMeta(meta: { citation?: string; source?: string } | null | undefined): boolean {
+	if (!meta) return false;
+	const text = `${meta.citation ?? ''} ${meta.source ?? ''}`;
+	return /Domestic Homicide Review Dataset/i.test(text) || /zenodo\.21108268|zenodo\.21648010/.test(text);
+}
+
+/** The chart's caption, with the two sides named. */
+export function compareCaption(what: string, localName: string, nationalName: string): string {
+	return `${what}: share of reviews, ${localName} against ${nationalName}, with 95% confidence intervals`;
+}

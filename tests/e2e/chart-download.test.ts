@@ -1,0 +1,124 @@
+/**
+ * Every chart can be downloaded as SVG and PNG (ChartFrame): on /agencies with the demo, the
+ * overdue-by-agency chart's SVG is a well-formed SVG document (parsed in the browser) with the
+ * caption as its title, a bar per agency, styles written onto its elements and the source line
+ * (dataset, source, as-at date, "fictional data"); its PNG has the PNG signature and is the SVG's
+ * size at twice the scale. The files are saved under test-results/ to be looked at.
+ */
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Engine } from '$lib/db/engine';
+import { agencyTable } from '$lib/queries/agencies';
+import { overdueBars, overdueCaption } from '$lib/views/agencies';
+import { chartFileName, escapeXml } from '$lib/export/chart';
+import { emptyFilters } from '$lib/filters/filters';
+import { launch, openPage, type Session } from './browser';
+import { openDemo } from './demo';
+
+const OUT = path.resolve('test-results/chart-download');
+let session: Session;
+let engine: Engine;
+let asAt: string;
+
+beforeAll(async () => {
+	const ds = await openDemo();
+	engine = ds.engine;
+	asAt = ds.meta.as_at!;
+	session = await launch();
+	await mkdir(OUT, { recursive: true });
+});
+afterAll(async () => {
+	await session?.close();
+	await engine?.close();
+});
+
+async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
+	const chart = page.getByTestId('chart-agency-overdue');
+	const [dl] = await Promise.all([page.waitForEvent('download'), chart.getByTestId(testId).click()]);
+	const file = await dl.path();
+	return { name: dl.suggestedFilename(), bytes: await readFile(file) };
+}
+
+describe('chart downloads', () => {
+	it('the overdue-by-agency chart as SVG and PNG, with its caption and source', async () => {
+		const rows = await agencyTable(engine, emptyFilters(), asAt);
+		const caption = overdueCaption(rows, asAt);
+		const bars = overdueBars(rows).bars.length;
+		const w = await openPage(session, inject('baseUrl'));
+		await w.page.goto(inject('baseUrl') + '/agencies');
+		await w.page.getByTestId('chart-agency-overdue').locator('g.bars rect').first().waitFor({ timeout: 60_000 });
+
+		const svg = await download(w.page, 'download-svg');
+		expect(svg.name).toBe(chartFileName(caption, 'svg'));
+		const text = svg.bytes.toString('utf8');
+		await writeFile(path.join(OUT, svg.name), text);
+		// Parsed as XML by the browser: no parser error, an <svg> root, one rect per bar with its fill.
+		const parsed = await w.page.evaluate((src) => {
+			const doc = new DOMParser().parseFromString(src, 'image/svg+xml');
+			const root = doc.documentElement;
+			return {
+				error: doc.getElementsByTagName('parsererror').length > 0,
+				root: root.localName,
+				ns: root.namespaceURI,
+				title: doc.querySelector('title')?.textContent,
+				bars: doc.querySelectorAll('g.chart g.bars rect').length,
+				fills: [...doc.querySelectorAll('g.chart g.bars rect')].map((r) => (r.getAttribute('style') ?? '').includes('fill:')),
+				texts: [...doc.querySelectorAll('text')].map((t) => t.textContent ?? '')
+			};
+		}, text);
+		expect(parsed.error).toBe(false);
+		expect(parsed.root).toBe('svg');
+		expect(parsed.ns).toBe('http://www.w3.org/2000/svg');
+		expect(parsed.title).toBe(caption);
+		expect(parsed.bars).toBe(bars);
+		expect(parsed.fills.every(Boolean)).toBe(true);
+		expect(text).toContain(escapeXml('Source: Marlshire (fictional demo) — Generated fictional data'));
+		const all = parsed.texts.join(' ');
+		expect(all).toContain('as at 30 September 2026');
+		expect(all).toContain('Fictional data.');
+		expect(all).toContain('Marlshire Police');
+		// The tooltip layer (HTML) is not in the file.
+		expect(text).not.toContain('tooltip');
+
+		const png = await download(w.page, 'download-png');
+		expect(png.name).toBe(chartFileName(caption, 'png'));
+		await writeFile(path.join(OUT, png.name), png.bytes);
+		expect([...png.bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+		const width = png.bytes.readUInt32BE(16);
+		const height = png.bytes.readUInt32BE(20);
+		const svgSize = /<svg xmlns="http:\/\/www.w3.org\/2000\/svg" width="(\d+)" height="(\d+)"/.exec(text)!;
+		expect(width).toBe(2 * Number(svgSize[1]));
+		expect(height).toBe(2 * Number(svgSize[2]));
+		expect(png.bytes.length).toBeGreaterThan(10_000);
+		console.log(`chart-download: SVG ${text.length} bytes, PNG ${width}×${height} ${png.bytes.length} bytes (in ${OUT})`);
+		w.assertClean();
+		await w.page.close();
+	});
+
+	it('every chart frame on /themes offers both downloads, and the SVG of each parses', async () => {
+		const w = await openPage(session, inject('baseUrl'));
+		await w.page.goto(inject('baseUrl') + '/themes');
+		const frames = w.page.locator('figure.chart-frame');
+		await frames.first().locator('svg').first().waitFor({ timeout: 60_000 });
+		const n = await frames.count();
+		expect(n).toBeGreaterThan(0);
+		for (let i = 0; i < n; i++) {
+			const f = frames.nth(i);
+			await expect(f.getByRole('button', { name: 'Download SVG' }).count()).resolves.toBe(1);
+			await expect(f.getByRole('button', { name: 'Download PNG' }).count()).resolves.toBe(1);
+			const [dl] = await Promise.all([w.page.waitForEvent('download'), f.getByTestId('download-svg').click()]);
+			const text = (await readFile(await dl.path())).toString('utf8');
+			const caption = (await f.locator('figcaption .caption').textContent())!.trim();
+			const ok = await w.page.evaluate((src) => {
+				const doc = new DOMParser().parseFromString(src, 'image/svg+xml');
+				return doc.getElementsByTagName('parsererror').length === 0 && doc.querySelectorAll('g.chart svg').length > 0 ? (doc.querySelector('title')?.textContent ?? '') : null;
+			}, text);
+			expect(ok).toBe(caption);
+			await writeFile(path.join(OUT, dl.suggestedFilename()), text);
+		}
+		w.assertClean();
+		await w.page.close();
+	});
+});
