@@ -228,5 +228,5 @@ export function isNationalMeta(meta: { citation?: string; source?: string } | nu
 
 /** The chart's caption, with the two sides named. */
 export function compareCaption(what: string, localName: string, nationalName: string): string {
-	return `${what}: share of reviews, ${localName} against ${nationalName}, with 95% confidence intervals`;
+	return `${what}: share of reviews, ${localName} against the national ${nationalName}, with 95% confidence intervals`;
 }
