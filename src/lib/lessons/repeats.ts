@@ -1,0 +1,351 @@
+/**
+ * Repeated lessons: recommendations made by DIFFERENT reviews that ask for the same change, grouped
+ * into lessons ("this lesson was made in N reviews between YEAR and YEAR"). Two ways of finding them:
+ *
+ * - `wording`: near-duplicate text. Each recommendation becomes the set of its content-word stems
+ *   (Porter stems; common words, numbers and the words of its own agency's name left out, so the
+ *   same ask of two agencies still matches). Two recommendations match when the Jaccard similarity
+ *   of their sets (shared stems / stems in either) is at least `WORDING_THRESHOLD`.
+ *   Recommendations are grouped by leader clustering, oldest first: each joins the lesson whose
+ *   first recommendation it is most similar to (at or above the threshold), or starts a new one. So
+ *   every recommendation of a lesson is within the threshold of the lesson's first one: no chains
+ *   of "A like B like C" where A and C have little in common.
+ *   Work is bounded: candidates must share a theme with the lesson's first recommendation (blocking;
+ *   untagged recommendations are compared with untagged ones), they are found through an index of each lesson's rarest stems (prefix
+ *   filtering: two sets with Jaccard >= t must share one of their first |x| - ceil(t|x|) + 1 stems in
+ *   a common rarest-first order, so the index misses no match), a length filter drops sets that
+ *   cannot reach t, and at most `maxCandidates` lessons are compared per recommendation.
+ * - `theme-agency`: the same theme addressed to the same agency within `WINDOW_YEARS` years. Per
+ *   (theme, agency), recommendations in year order fall into windows: a window starts at the first
+ *   year not yet covered and spans WINDOW_YEARS calendar years (2015 -> 2015-2017). One lesson per
+ *   (theme, agency, window); a recommendation with two themes is in the lessons of both.
+ *
+ * Only groups with recommendations from at least two reviews are lessons. The finder is pure: it
+ * takes the rows of `lessonRecommendations` and returns plain objects.
+ */
+import { tokenize } from './tokens';
+
+/** The fields the finder reads (a `LessonRecommendation` has them all). */
+export interface RepeatInput {
+	recommendation_id: string;
+	review_id: string;
+	year: number | null;
+	rec_number: number | null;
+	agency: string | null;
+	text: string;
+	themes: readonly string[];
+	actions: number;
+	completed: number;
+	open: number;
+	overdue: number;
+}
+
+export type LessonKind = 'wording' | 'theme-agency';
+
+export interface Lesson<R extends RepeatInput = RepeatInput> {
+	/** Stable for the same data and filters: 'w:' + the first recommendation's id, or 't:' + theme|agency|first year. */
+	key: string;
+	kind: LessonKind;
+	/** For theme-agency lessons: the theme and agency they share. */
+	theme: string | null;
+	agency: string | null;
+	/** Oldest first (then by review and number). */
+	recommendations: R[];
+	/** Distinct reviews: the N of "made in N reviews". */
+	reviews: number;
+	firstYear: number | null;
+	lastYear: number | null;
+	/** Agencies addressed, by how many of the recommendations name them (most first); unnamed left out. */
+	agencies: string[];
+	/** Actions of these recommendations at the as-at date. */
+	actions: number;
+	completed: number;
+	open: number;
+	overdue: number;
+}
+
+/** Jaccard threshold: a pair at or above it is the same ask in other words. See README for why 0.5. */
+export const WORDING_THRESHOLD = 0.5;
+/** Calendar years one theme-agency lesson spans (its first year and the two after). */
+export const WINDOW_YEARS = 3;
+/** At most this many earlier lessons are compared with one recommendation. */
+export const MAX_CANDIDATES = 2000;
+
+export interface RepeatOptions {
+	threshold?: number;
+	windowYears?: number;
+	maxCandidates?: number;
+}
+
+export interface RepeatResult<R extends RepeatInput = RepeatInput> {
+	/** Most reviews first, then the most recent, then by key. */
+	lessons: Lesson<R>[];
+	/** Recommendations whose comparisons stopped at maxCandidates (wording only; 0 means the search was exhaustive). */
+	capped: number;
+	/** Pairs of sets compared (a measure of the work done). */
+	compared: number;
+}
+
+/**
+ * Words that carry no ask: articles, modals, and the boilerplate a recommendation opens with ("X should
+ * ensure that", "must make sure", "should take steps to", "should be able to demonstrate", "should
+ * satisfy itself that", "should strengthen").
+ */
+const STOP = new Set(
+	(
+		'a an the and or but of to in on for with by at from as that this these those is are was were be been being it its ' +
+		'their they them there here which who whom whose what when where whether while so such than then also any all each ' +
+		'every both either other into onto within without about after before over under between through should must will ' +
+		'would shall can could may might ensure ensures ensuring recommend recommended recommendation recommendations ' +
+		'make sure take steps able demonstrate satisfy itself strengthen'
+	).split(' ')
+);
+
+/**
+ * Porter stems of lower-case words, remembered: the words of recommendations repeat a great deal,
+ * and stemming each one afresh was most of the time at 440,000 recommendations (38 s against 3 s).
+ * Words are split as the theme taggers split them (`tokenize` in tokens.ts).
+ */
+const stemCache = new Map<string, string>();
+function stemsOf(text: string): { raw: string; stem: string }[] {
+	const out: { raw: string; stem: string }[] = [];
+	for (const m of text.matchAll(/[a-z0-9'’‘]+/gi)) {
+		const raw = m[0].toLowerCase().replace(/['’‘]/g, '');
+		if (!raw) continue;
+		let stem = stemCache.get(raw);
+		if (stem === undefined) {
+			stem = tokenize(raw)[0]?.stem ?? raw;
+			if (stemCache.size < 200_000) stemCache.set(raw, stem);
+		}
+		out.push({ raw, stem });
+	}
+	return out;
+}
+
+const agencyCache = new Map<string, Set<string>>();
+function agencyStems(agency: string | null): Set<string> {
+	if (!agency) return new Set();
+	let s = agencyCache.get(agency);
+	if (!s) {
+		s = new Set(stemsOf(agency).map((t) => t.stem));
+		if (agencyCache.size < 10_000) agencyCache.set(agency, s);
+	}
+	return s;
+}
+
+/** A recommendation's content-word stems, unique, in no particular order. */
+export function contentStems(text: string, agency: string | null = null): string[] {
+	const own = agencyStems(agency);
+	const out = new Set<string>();
+	for (const t of stemsOf(text)) {
+		if (STOP.has(t.raw) || /^\d+$/.test(t.raw) || own.has(t.stem)) continue;
+		out.add(t.stem);
+	}
+	return [...out];
+}
+
+/** Jaccard similarity of two sets given as ascending arrays of numbers. */
+export function jaccardSorted(a: readonly number[], b: readonly number[]): number {
+	let i = 0;
+	let j = 0;
+	let both = 0;
+	while (i < a.length && j < b.length) {
+		if (a[i] === b[j]) {
+			both++;
+			i++;
+			j++;
+		} else if (a[i] < b[j]) i++;
+		else j++;
+	}
+	const either = a.length + b.length - both;
+	return either === 0 ? 0 : both / either;
+}
+
+/**
+ * Jaccard similarity of two ascending sets when it is at least t, else 0: the merge stops as soon
+ * as the stems left cannot bring the overlap up to the t/(1+t) * (|a|+|b|) that Jaccard >= t needs.
+ */
+export function jaccardAtLeast(a: readonly number[], b: readonly number[], t: number): number {
+	const need = (t / (1 + t)) * (a.length + b.length) - 1e-9;
+	let i = 0;
+	let j = 0;
+	let both = 0;
+	while (i < a.length && j < b.length) {
+		if (both + Math.min(a.length - i, b.length - j) < need) return 0;
+		if (a[i] === b[j]) {
+			both++;
+			i++;
+			j++;
+		} else if (a[i] < b[j]) i++;
+		else j++;
+	}
+	const sim = both / (a.length + b.length - both);
+	return sim >= t ? sim : 0;
+}
+
+/** Jaccard similarity of two texts' content stems (for tests and for showing why two match). */
+export function textSimilarity(a: string, b: string, agencyA: string | null = null, agencyB: string | null = null): number {
+	const sa = new Set(contentStems(a, agencyA));
+	const sb = contentStems(b, agencyB);
+	const both = sb.filter((s) => sa.has(s)).length;
+	const either = sa.size + sb.length - both;
+	return either === 0 ? 0 : both / either;
+}
+
+const byOrder = (a: RepeatInput, b: RepeatInput) =>
+	(a.year ?? Infinity) - (b.year ?? Infinity) ||
+	(a.review_id < b.review_id ? -1 : a.review_id > b.review_id ? 1 : 0) ||
+	(a.rec_number ?? Infinity) - (b.rec_number ?? Infinity) ||
+	(a.recommendation_id < b.recommendation_id ? -1 : a.recommendation_id > b.recommendation_id ? 1 : 0);
+
+/** A lesson from its recommendations (already in order), or null when they come from one review. */
+function lessonOf<R extends RepeatInput>(key: string, kind: LessonKind, recs: R[], theme: string | null, agency: string | null): Lesson<R> | null {
+	const reviews = new Set(recs.map((r) => r.review_id)).size;
+	if (reviews < 2) return null;
+	const years = recs.map((r) => r.year).filter((y): y is number => y != null);
+	const named = new Map<string, number>();
+	for (const r of recs) if (r.agency) named.set(r.agency, (named.get(r.agency) ?? 0) + 1);
+	const sum = (k: 'actions' | 'completed' | 'open' | 'overdue') => recs.reduce((s, r) => s + r[k], 0);
+	return {
+		key,
+		kind,
+		theme,
+		agency,
+		recommendations: recs,
+		reviews,
+		firstYear: years.length ? Math.min(...years) : null,
+		lastYear: years.length ? Math.max(...years) : null,
+		agencies: [...named].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'en-GB')).map(([a]) => a),
+		actions: sum('actions'),
+		completed: sum('completed'),
+		open: sum('open'),
+		overdue: sum('overdue')
+	};
+}
+
+/** Most reviews first, then the most recent last year, then by key (so the order is fixed). */
+export function compareLessons(a: Lesson, b: Lesson): number {
+	return b.reviews - a.reviews || (b.lastYear ?? -Infinity) - (a.lastYear ?? -Infinity) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+/** Lessons of near-duplicate wording (see the file's comment). */
+export function wordingLessons<R extends RepeatInput>(input: readonly R[], opts: RepeatOptions = {}): RepeatResult<R> {
+	const t = opts.threshold ?? WORDING_THRESHOLD;
+	const maxCandidates = opts.maxCandidates ?? MAX_CANDIDATES;
+	const recs = [...input].sort(byOrder);
+
+	// Stems -> numbers in rarest-first order (ties by the stem), so each set's prefix holds its rarest stems.
+	const stems = recs.map((r) => contentStems(r.text, r.agency));
+	const df = new Map<string, number>();
+	for (const s of stems) for (const w of s) df.set(w, (df.get(w) ?? 0) + 1);
+	const order = [...df.keys()].sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : 1));
+	const rank = new Map(order.map((w, i) => [w, i]));
+	const sets = stems.map((s) => s.map((w) => rank.get(w)!).sort((a, b) => a - b));
+
+	const leaders: number[] = []; // recommendation index of each cluster's first member
+	const members: number[][] = [];
+	// Per theme, stem -> clusters whose leader has that theme and that stem in its prefix: candidates
+	// are blocked by theme (a lesson's recommendations share a theme; untagged ones are compared
+	// among themselves), which cut the comparisons about tenfold at 440,000 recommendations.
+	const index = new Map<string, Map<number, number[]>>();
+	const blocks = (r: RepeatInput) => (r.themes.length ? r.themes : ['']);
+	const seen = new Int32Array(recs.length).fill(-1); // cluster -> last recommendation that looked at it
+	let capped = 0;
+	let compared = 0;
+	const prefix = (n: number) => n - Math.ceil(t * n) + 1;
+
+	// The same set of stems with the same themes again (common: a stock phrase reused) goes straight
+	// to its twin's lesson.
+	const twin = new Map<string, number>();
+
+	for (let i = 0; i < recs.length; i++) {
+		const x = sets[i];
+		const n = x.length;
+		if (n === 0) continue; // nothing to compare: no lesson of its own
+		const setKey = `${[...blocks(recs[i])].sort().join(',')}|${x.join(' ')}`;
+		const known = twin.get(setKey);
+		if (known !== undefined) {
+			members[known].push(i);
+			continue;
+		}
+		let best = -1;
+		let bestSim = 0;
+		let looked = 0;
+		const probes = blocks(recs[i]).map((b) => index.get(b)).filter((m) => m !== undefined);
+		probe: for (let k = 0; k < prefix(n); k++) for (const block of probes) {
+			for (const c of block.get(x[k]) ?? []) {
+				if (seen[c] === i) continue;
+				seen[c] = i;
+				const y = sets[leaders[c]];
+				if (y.length < t * n || n < t * y.length) continue; // Jaccard <= min/max < t
+				if (++looked > maxCandidates) {
+					capped++;
+					break probe;
+				}
+				compared++;
+				const sim = jaccardAtLeast(x, y, t);
+				if (sim >= t && sim > bestSim) {
+					best = c;
+					bestSim = sim;
+				}
+			}
+		}
+		if (best >= 0) {
+			members[best].push(i);
+			twin.set(setKey, best);
+		} else {
+			const c = leaders.length;
+			leaders.push(i);
+			members.push([i]);
+			twin.set(setKey, c);
+			for (const b of blocks(recs[i])) {
+				let block = index.get(b);
+				if (!block) index.set(b, (block = new Map()));
+				for (let k = 0; k < prefix(n); k++) {
+					const list = block.get(x[k]);
+					if (list) list.push(c);
+					else block.set(x[k], [c]);
+				}
+			}
+		}
+	}
+
+	const lessons: Lesson<R>[] = [];
+	members.forEach((m, c) => {
+		const l = lessonOf(`w:${recs[leaders[c]].recommendation_id}`, 'wording', m.map((i) => recs[i]), null, null);
+		if (l) lessons.push(l);
+	});
+	return { lessons: lessons.sort(compareLessons), capped, compared };
+}
+
+/** Lessons of one theme addressed to one agency within a window of years (see the file's comment). */
+export function themeAgencyLessons<R extends RepeatInput>(input: readonly R[], opts: RepeatOptions = {}): RepeatResult<R> {
+	const span = opts.windowYears ?? WINDOW_YEARS;
+	const groups = new Map<string, { theme: string; agency: string; recs: R[] }>();
+	for (const r of [...input].sort(byOrder)) {
+		if (!r.agency || r.year == null) continue; // no agency or no year: cannot say "same agency within years"
+		for (const theme of r.themes) {
+			const k = `${theme}\u0000${r.agency}`;
+			const g = groups.get(k);
+			if (g) g.recs.push(r);
+			else groups.set(k, { theme, agency: r.agency, recs: [r] });
+		}
+	}
+	const lessons: Lesson<R>[] = [];
+	for (const { theme, agency, recs } of groups.values()) {
+		let start = 0;
+		while (start < recs.length) {
+			const first = recs[start].year!;
+			let end = start;
+			while (end < recs.length && recs[end].year! < first + span) end++;
+			const l = lessonOf(`t:${theme}|${agency}|${first}`, 'theme-agency', recs.slice(start, end), theme, agency);
+			if (l) lessons.push(l);
+			start = end;
+		}
+	}
+	return { lessons: lessons.sort(compareLessons), capped: 0, compared: 0 };
+}
+
+export function findLessons<R extends RepeatInput>(input: readonly R[], kind: LessonKind, opts: RepeatOptions = {}): RepeatResult<R> {
+	return kind === 'wording' ? wordingLessons(input, opts) : themeAgencyLessons(input, opts);
+}
