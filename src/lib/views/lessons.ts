@@ -21,7 +21,7 @@ export const KIND_LABELS: Record<LessonKind, string> = {
 /** How each kind of repeat is found, in words for the page. */
 export const KIND_RULES: Record<LessonKind, string> = {
 	wording:
-		`Recommendations from different reviews are the same lesson when at least ${Math.round(WORDING_THRESHOLD * 100)}% of their words are shared ` +
+		`Recommendations from different reviews are the same lesson when at least ${Math.round(WORDING_THRESHOLD * 100)}% of the words found in either are found in both ` +
 		'(counting word stems, leaving out common words and the name of the agency addressed), measured against the first recommendation of the lesson. ' +
 		'Only recommendations that share a theme are compared.',
 	'theme-agency':
