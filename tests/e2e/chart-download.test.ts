@@ -3,9 +3,13 @@
  * overdue-by-agency chart's SVG is a well-formed SVG document (parsed in the browser) with the
  * caption as its title, a bar per agency, styles written onto its elements and the source line
  * (dataset, source, as-at date, "fictional data"); its PNG has the PNG signature and is the SVG's
- * size at twice the scale. The files are saved under test-results/ to be looked at.
+ * size at twice the scale. Every chart frame on /themes downloads an SVG that parses. With the
+ * hostile fixture (tests/fixtures/hostile) served as the demo, a downloaded SVG holds the payloads
+ * as text only: no script, no event attribute, no foreign object. The files are saved under
+ * test-results/ to be looked at.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import type { Server } from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -16,6 +20,7 @@ import { chartFileName, escapeXml } from '$lib/export/chart';
 import { emptyFilters } from '$lib/filters/filters';
 import { launch, openPage, type Session } from './browser';
 import { openDemo } from './demo';
+import { serve } from '../../scripts/lib/serve.js';
 
 const OUT = path.resolve('test-results/chart-download');
 let session: Session;
@@ -120,5 +125,43 @@ describe('chart downloads', () => {
 		}
 		w.assertClean();
 		await w.page.close();
+	});
+
+	it('with hostile names in the data, the SVG holds them as text only', async () => {
+		const { server, url } = (await serve(0, '127.0.0.1', { dataDir: path.resolve('tests/fixtures/hostile') })) as { server: Server; url: string };
+		try {
+			const w = await openPage(session, url);
+			await w.page.goto(url + '/agencies');
+			const frame = w.page.locator('figure.chart-frame').first();
+			await frame.locator('svg').first().waitFor({ timeout: 60_000 });
+			const [dl] = await Promise.all([w.page.waitForEvent('download'), frame.getByTestId('download-svg').click()]);
+			const text = (await readFile(await dl.path())).toString('utf8');
+			await writeFile(path.join(OUT, `hostile-${dl.suggestedFilename()}`), text);
+			const found = await w.page.evaluate((src) => {
+				const doc = new DOMParser().parseFromString(src, 'image/svg+xml');
+				const all = [...doc.querySelectorAll('*')];
+				return {
+					error: doc.getElementsByTagName('parsererror').length > 0,
+					scripts: doc.getElementsByTagName('script').length,
+					foreign: doc.getElementsByTagName('foreignObject').length + doc.getElementsByTagName('iframe').length,
+					handlers: all.flatMap((el) => [...el.attributes].filter((a) => /^on/i.test(a.name)).map((a) => `${el.localName} ${a.name}`)),
+					links: all.filter((el) => /javascript:/i.test(el.getAttribute('href') ?? el.getAttribute('xlink:href') ?? '')).length,
+					text: doc.documentElement.textContent ?? ''
+				};
+			}, text);
+			expect(found.error).toBe(false);
+			expect(found.scripts).toBe(0);
+			expect(found.foreign).toBe(0);
+			expect(found.handlers).toEqual([]);
+			expect(found.links).toBe(0);
+			// The payloads are there, as words.
+			expect(found.text).toMatch(/<script>|<img src=x|onerror/);
+			// (The hostile fixture has no precomputed first view: its 404 is expected, as in hostile.test.ts.)
+			for (let i = w.consoleErrors.length - 1; i >= 0; i--) if (/status of 404/.test(w.consoleErrors[i])) w.consoleErrors.splice(i, 1);
+			w.assertClean();
+			await w.page.close();
+		} finally {
+			await new Promise((r) => server.close(r));
+		}
 	});
 });
