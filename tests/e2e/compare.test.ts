@@ -4,8 +4,8 @@
  * layout, tests/fixtures/compare/dhrd) loaded on the page are kept in this browser without
  * replacing the open dataset; the tables show exactly what the same queries give under Node (and
  * under a filter, and with small-number protection on); the citation and licence are on the page;
- * the unmatched factors are listed; files that are not the DHRD are refused in words; the chart
- * works from the keyboard; no console error, no foreign request, no axe violation.
+ * the unmatched factors are listed; files that are not the DHRD are refused in words; after the
+ * engine dies and restarts the national tables are loaded again; the chart works from the keyboard; no console error, no foreign request, no axe violation.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -148,6 +148,20 @@ describe('the local-against-national page', () => {
 		await w.page.goto(inject('baseUrl') + '/compare');
 		await waitForTables(w.page, c.factors.length);
 		await expect.poll(() => tableTexts(w.page, 'compare-factors'), { timeout: 30_000 }).toEqual(want);
+		// Off again for the tests that follow (the profile keeps the setting).
+		await w.page.evaluate(() => localStorage.removeItem('dhr-protection'));
+		w.assertClean();
+		await w.page.close();
+	});
+
+	it('when the engine dies and restarts (a new engine, the demo reloaded), the national tables are loaded again', async () => {
+		const c = await expected(emptyFilters());
+		const w = await open('/compare');
+		await waitForTables(w.page, c.factors.length);
+		await expect(w.page.evaluate(() => (window as unknown as { __dhr: { killWorker(): boolean } }).__dhr.killWorker())).resolves.toBe(true);
+		await w.page.getByTestId('engine-recovery').getByText('It has been restarted and your data reloaded.').waitFor({ timeout: 60_000 });
+		await expect.poll(() => tableTexts(w.page, 'compare-factors'), { timeout: 60_000 }).toEqual(c.factors.map(rowTexts));
+		await expect(w.page.getByText(/could not be loaded beside the open dataset|Could not count the national data/).count()).resolves.toBe(0);
 		w.assertClean();
 		await w.page.close();
 	});

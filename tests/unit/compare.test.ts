@@ -12,7 +12,8 @@ import { openNodeEngine } from '$lib/db/node';
 import { DatasetError, loadDataset, rowCounts } from '$lib/db/dataset';
 import { dropComparison, hasComparison, loadComparison } from '$lib/db/compare';
 import { localCounts, nationalCounts, type SideCounts } from '$lib/queries/compare';
-import { compare, shareText } from '$lib/views/compare';
+import { compare, describePoint, intervalData, isNationalMeta, shareText } from '$lib/views/compare';
+import { DHRD_CITATION } from '$lib/import';
 import { datasetBuffers, importFiles } from '$lib/import';
 import { readDatasetDir } from '$lib/db/files';
 import { emptyFilters } from '$lib/filters/filters';
@@ -189,6 +190,29 @@ describe('the comparison', () => {
 		const c = compare(none, n, null);
 		expect(c.factors[0].local).toEqual({ n: 0, N: 0, share: null, low: null, high: null });
 		expect(shareText(c.factors[0].local)).toBe('no reviews');
+	});
+});
+
+describe('the view helpers', () => {
+	it('a national dataset is the DHRD, known by its citation or source', () => {
+		expect(isNationalMeta({ citation: DHRD_CITATION, source: 'x' })).toBe(true);
+		expect(isNationalMeta({ source: 'The Domestic Homicide Review Dataset (DHRD) for England and Wales, v1.0.3 (https://doi.org/10.5281/zenodo.21648010)' })).toBe(true);
+		expect(isNationalMeta({ source: 'Imported from tracker.xlsx.' })).toBe(false);
+		expect(isNationalMeta(null)).toBe(false);
+	});
+
+	it('points: one per shown share, none for a hidden one; described with counts and the caution', async () => {
+		const l = await localCounts(engine, emptyFilters(), AS_AT);
+		const n = await nationalCounts(engine);
+		const rows = compare(l, n, null).factors;
+		const points = intervalData(rows);
+		expect(points).toHaveLength(2 * rows.length);
+		expect(points[0]).toMatchObject({ key: 'incident/coercive_control', series: 'local', value: 50 });
+		expect(describePoint(points[0], { local: 'Local set', national: 'DHRD' }, rows)).toBe(
+			'Incident: coercive control, Local set: 50.0% (95% interval 15.0–85.0%), 2 of 4 reviews (few reviews: read with care)'
+		);
+		const hidden = compare(l, n, { below: 3 }).factors;
+		expect(intervalData(hidden).filter((p) => p.series === 'local')).toHaveLength(0);
 	});
 });
 
