@@ -135,6 +135,8 @@ const results = {
 		cpus: os.cpus().length,
 		cpu: os.cpus()[0]?.model ?? null,
 		memory_gb: Math.round(os.totalmem() / 2 ** 30),
+		// Other work on the machine slows every figure: the 1-minute load average at the start and end.
+		load_average: [Math.round(os.loadavg()[0] * 10) / 10],
 		node: process.version,
 		chromium: (() => {
 			try {
@@ -151,10 +153,11 @@ const results = {
 	sizes: {}
 };
 for (const size of sizes) {
-	log(`== ${size} (${SIZES[size].label})`);
+	log(`== ${size} (${SIZES[size].label}); load average ${os.loadavg()[0].toFixed(1)}`);
 	results.sizes[size] = await measureSize(size);
 }
 results.minutes = Math.round((Date.now() - started) / 6000) / 10;
+results.machine.load_average.push(Math.round(os.loadavg()[0] * 10) / 10);
 
 // --- the table --------------------------------------------------------------------------------
 const target = (metric, size) => TARGETS[metric]?.[size] ?? TARGETS[metric]?.all ?? null;

@@ -64,6 +64,10 @@ class FirstViewState {
 
 export const firstView = new FirstViewState();
 
+// Ask for the figures as soon as this module is evaluated (with the page's code, before the app
+// has started rendering), so that they are in by the time the page is drawn.
+if (typeof window !== 'undefined') firstView.load();
+
 /**
  * A query's state that shows `initial()` while the query has no result of its own yet (and no
  * error). The initial figures are final, so they are not marked busy.
