@@ -69,7 +69,7 @@ describe('fewReviews: when a local share is read with care', () => {
 		[100, 0.96, true, 'expected 100 × 0.04 = 4 the other way'],
 		[100, 0.05, false, 'expected exactly 5'],
 		[40, null, false, 'no national share: the base alone']
-	] as const)('base %i, national share %s -> %s (%s)', (base, share, few) => {
+	] as [number, number | null, boolean, string][])('base %i, national share %s -> %s (%s)', (base, share, few) => {
 		expect(fewReviews(base, share)).toBe(few);
 	});
 });
