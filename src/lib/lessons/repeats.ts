@@ -235,7 +235,14 @@ export function wordingLessons<R extends RepeatInput>(input: readonly R[], opts:
 	const recs = [...input].sort(byOrder);
 
 	// Stems -> numbers in rarest-first order (ties by the stem), so each set's prefix holds its rarest stems.
-	const stems = recs.map((r) => contentStems(r.text, r.agency));
+	// The same text to the same agency is stemmed once (stock wording recurs a great deal).
+	const stemmed = new Map<string, string[]>();
+	const stems = recs.map((r) => {
+		const k = `${r.agency ?? ''}\u0000${r.text}`;
+		let v = stemmed.get(k);
+		if (!v) stemmed.set(k, (v = contentStems(r.text, r.agency)));
+		return v;
+	});
 	const df = new Map<string, number>();
 	for (const s of stems) for (const w of s) df.set(w, (df.get(w) ?? 0) + 1);
 	const order = [...df.keys()].sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : 1));
@@ -244,7 +251,8 @@ export function wordingLessons<R extends RepeatInput>(input: readonly R[], opts:
 
 	const leaders: number[] = []; // recommendation index of each cluster's first member
 	const members: number[][] = [];
-	// Per theme, stem -> clusters whose leader has that theme and that stem in its prefix: candidates
+	// Per theme, stem -> [cluster, position of the stem in its leader's set, …] for the leaders with
+	// that theme and that stem in their prefix: candidates
 	// are blocked by theme (a lesson's recommendations share a theme; untagged ones are compared
 	// among themselves), which cut the comparisons about tenfold at 440,000 recommendations.
 	const index = new Map<string, Map<number, number[]>>();
@@ -272,21 +280,35 @@ export function wordingLessons<R extends RepeatInput>(input: readonly R[], opts:
 		let bestSim = 0;
 		let looked = 0;
 		const probes = blocks(recs[i]).map((b) => index.get(b)).filter((m) => m !== undefined);
-		probe: for (let k = 0; k < prefix(n); k++) for (const block of probes) {
-			for (const c of block.get(x[k]) ?? []) {
+		// Once a match is found, only a lesson at least as similar could replace it, and its first
+		// recommendation must share one of x's first n - ceil(bestSim * n) + 1 stems: the probe shortens.
+		let reach = prefix(n);
+		probe: for (let k = 0; k < reach; k++) for (const block of probes) {
+			const list = block.get(x[k]);
+			if (!list) continue;
+			for (let p = 0; p < list.length; p += 2) {
+				const c = list[p];
 				if (seen[c] === i) continue;
 				seen[c] = i;
 				const y = sets[leaders[c]];
-				if (y.length < t * n || n < t * y.length) continue; // Jaccard <= min/max < t
+				const m = y.length;
+				if (m < t * n || n < t * m) continue; // Jaccard <= min/max < t
+				// Positional filter: x[k] = y[j] is the first stem the two share (any earlier shared stem
+				// would be in both prefixes and found earlier), so at most 1 + min(n-k-1, m-j-1) are shared.
+				const most = 1 + Math.min(n - k - 1, m - list[p + 1] - 1);
+				const bound = most / (n + m - most);
+				if (bound < t || bound < bestSim) continue;
 				if (++looked > maxCandidates) {
 					capped++;
 					break probe;
 				}
 				compared++;
 				const sim = jaccardAtLeast(x, y, t);
-				if (sim >= t && sim > bestSim) {
+				// The most similar; between equals, the older lesson.
+				if (sim >= t && (sim > bestSim || (sim === bestSim && c < best))) {
 					best = c;
 					bestSim = sim;
+					reach = Math.min(reach, n - Math.ceil(bestSim * n - 1e-9) + 1);
 				}
 			}
 		}
@@ -303,8 +325,8 @@ export function wordingLessons<R extends RepeatInput>(input: readonly R[], opts:
 				if (!block) index.set(b, (block = new Map()));
 				for (let k = 0; k < prefix(n); k++) {
 					const list = block.get(x[k]);
-					if (list) list.push(c);
-					else block.set(x[k], [c]);
+					if (list) list.push(c, k);
+					else block.set(x[k], [c, k]);
 				}
 			}
 		}
