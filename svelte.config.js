@@ -10,6 +10,8 @@ const config = {
 	kit: {
 		// A static site: every page is prerendered as a shell; the data is loaded and queried in the
 		// browser by DuckDB-WASM. `fallback` serves routes with ids unknown at build time.
+		// precompress off: vite.config.ts writes .br and .gz itself, for the wasm and .arrows files too,
+		// at a brotli quality that keeps the build short (this one is fixed at 11: minutes for the wasm).
 		adapter: adapter({ pages: `build${suffix}`, assets: `build${suffix}`, fallback: '200.html', precompress: false, strict: true }),
 		outDir: `.svelte-kit${suffix}`,
 		// Content-Security-Policy: only the app's own origin. Prerendered pages carry it as a <meta>
