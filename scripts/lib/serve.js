@@ -47,6 +47,8 @@ export function createServer({ dataDir } = {}) {
 				res.setHeader('Cache-Control', 'no-cache');
 			}
 			res.setHeader('X-Content-Type-Options', 'nosniff');
+			// Arrow IPC streams (the datasets): sirv knows no type for them.
+			if (pathname.endsWith('.arrows')) res.setHeader('Content-Type', 'application/vnd.apache.arrow.stream');
 		}
 	});
 	const notFound = (res) => {

@@ -10,6 +10,9 @@ import { emptyFilters, type Filters } from '$lib/filters/filters';
 import { agencyTable, type AgencyRow } from '$lib/queries/agencies';
 import { protectAgencyRows } from '$lib/privacy/protect';
 import { shareText } from '$lib/views/agencies';
+import { overviewTiles } from '$lib/queries/overview';
+import { tileList } from '$lib/views/overview';
+import { protectTiles } from '$lib/privacy/protect';
 import { formatCount, setSmallNumberThreshold } from '$lib/format';
 import { launch, openPage, type Session } from './browser';
 import { openDemo } from './demo';
@@ -104,6 +107,26 @@ describe('small-number protection', () => {
 		// Off again: the list is back.
 		await page.getByTestId('protection-on').uncheck();
 		await expect.poll(() => page.getByTestId('too-few').count()).toBe(0);
+		w.assertClean();
+		await page.close();
+	});
+
+	it('the overview tiles show the protected figures (2011 alone: two reviews)', async () => {
+		const f: Filters = { ...emptyFilters(), from: 2011, to: 2011 };
+		const w = await openPage(session, inject('baseUrl'));
+		const { page } = w;
+		await page.addInitScript(() => localStorage.setItem('dhr-protection', JSON.stringify({ demo: { on: true, below: 5 } })));
+		await page.goto(inject('baseUrl') + '/?from=2011&to=2011');
+		await page.getByTestId('tile-overdue-value').waitFor({ timeout: 60_000 });
+		await settled(page);
+		setSmallNumberThreshold(5);
+		try {
+			const expected = tileList(protectTiles(await overviewTiles(engine, f, asAt), { below: 5 }), asAt);
+			expect(expected.find((t) => t.id === 'reviews')?.value).toBe('<5');
+			for (const t of expected) await expect(page.getByTestId(`tile-${t.id}-value`).textContent()).resolves.toBe(t.value);
+		} finally {
+			setSmallNumberThreshold(null);
+		}
 		w.assertClean();
 		await page.close();
 	});

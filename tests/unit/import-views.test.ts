@@ -87,11 +87,11 @@ describe('the report', () => {
 
 describe('word choices', () => {
 	it('withChoice sets, replaces and clears one choice', () => {
-		const a = withChoice({}, 'waiting', 'not started');
+		const a = withChoice<string>({}, 'waiting', 'not started');
 		expect(a).toEqual({ waiting: 'not started' });
-		expect(withChoice(a, 'waiting', 'in progress')).toEqual({ waiting: 'in progress' });
+		expect(withChoice<string>(a, 'waiting', 'in progress')).toEqual({ waiting: 'in progress' });
 		expect(withChoice(a, 'waiting', null)).toEqual({});
-		expect(withChoice(a, 'waiting', '')).toEqual({});
+		expect(withChoice<string>(a, 'waiting', '')).toEqual({});
 	});
 	it('are saved merged over earlier ones and read back; damaged or invalid entries are dropped', () => {
 		expect(savedChoices()).toEqual({ statusWords: {}, agencyNames: {} });

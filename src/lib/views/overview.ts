@@ -39,7 +39,7 @@ export function themeYearCaption(m: ThemeYearMatrix): string {
 	if (!m.years.length) return 'Recommendations by theme and year: none under these filters.';
 	const top = [...m.themes].sort((a, b) => b.total - a.total)[0];
 	const span = m.years.length > 1 ? `${m.years[0]}–${m.years[m.years.length - 1]}` : `${m.years[0]}`;
-	return `Recommendations by theme and year of the review, ${span}: ${top.label} was the most frequent theme, in ${top.total.toLocaleString('en-GB')} recommendations.`;
+	return `Recommendations by theme and year of the review, ${span}: ${top.label} was the most frequent theme, in ${formatCount(top.total)} recommendations.`;
 }
 
 /**
