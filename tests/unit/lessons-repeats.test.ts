@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
 	contentStems,
 	findLessons,
+	findLessonsInSlices,
 	jaccardAtLeast,
 	jaccardSorted,
 	textSimilarity,
@@ -244,5 +245,16 @@ describe('the query', () => {
 		const rows = await lessonRecommendations(engine, filtersWith(), AS_AT);
 		const { lessons } = themeAgencyLessons(rows);
 		expect(lessons.map((l) => [l.key, l.reviews, l.firstYear, l.lastYear])).toEqual([['t:risk_assessment|Police|2018', 2, 2018, 2020]]);
+	});
+});
+
+describe('in slices', () => {
+	it('gives what the plain finder gives, for both rules, and stops when a newer search begins', async () => {
+		const many = Array.from({ length: 9 * 700 }, (_, i) => ({ ...LESSON_RECS[i % 9], recommendation_id: `M${i}`, review_id: `V${i % 40}` }));
+		for (const kind of ['wording', 'theme-agency'] as const) {
+			expect(await findLessonsInSlices(many, kind, () => false, {}, 0)).toEqual(findLessons(many, kind));
+		}
+		let calls = 0;
+		expect(await findLessonsInSlices(many, 'wording', () => ++calls > 1, {}, 0)).toBeNull();
 	});
 });

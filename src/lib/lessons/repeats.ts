@@ -230,6 +230,21 @@ export function compareLessons(a: Lesson, b: Lesson): number {
 
 /** Lessons of near-duplicate wording (see the file's comment). */
 export function wordingLessons<R extends RepeatInput>(input: readonly R[], opts: RepeatOptions = {}): RepeatResult<R> {
+	const steps = wordingSteps(input, opts);
+	for (;;) {
+		const r = steps.next();
+		if (r.done) return r.value;
+	}
+}
+
+/** How many recommendations are handled between two pauses of the stepwise finder. */
+const STEP = 2000;
+
+/**
+ * The wording finder as steps: it pauses (yields) every STEP recommendations, so a page can run it
+ * in slices and stay responsive on a large dataset (`findLessonsInSlices`).
+ */
+function* wordingSteps<R extends RepeatInput>(input: readonly R[], opts: RepeatOptions = {}): Generator<void, RepeatResult<R>> {
 	const t = opts.threshold ?? WORDING_THRESHOLD;
 	const maxCandidates = opts.maxCandidates ?? MAX_CANDIDATES;
 	const recs = [...input].sort(byOrder);
@@ -237,12 +252,15 @@ export function wordingLessons<R extends RepeatInput>(input: readonly R[], opts:
 	// Stems -> numbers in rarest-first order (ties by the stem), so each set's prefix holds its rarest stems.
 	// The same text to the same agency is stemmed once (stock wording recurs a great deal).
 	const stemmed = new Map<string, string[]>();
-	const stems = recs.map((r) => {
+	const stems: string[][] = [];
+	for (let i = 0; i < recs.length; i++) {
+		const r = recs[i];
 		const k = `${r.agency ?? ''}\u0000${r.text}`;
 		let v = stemmed.get(k);
 		if (!v) stemmed.set(k, (v = contentStems(r.text, r.agency)));
-		return v;
-	});
+		stems.push(v);
+		if (i % STEP === STEP - 1) yield;
+	}
 	const df = new Map<string, number>();
 	for (const s of stems) for (const w of s) df.set(w, (df.get(w) ?? 0) + 1);
 	const order = [...df.keys()].sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : 1));
@@ -252,9 +270,9 @@ export function wordingLessons<R extends RepeatInput>(input: readonly R[], opts:
 	const leaders: number[] = []; // recommendation index of each cluster's first member
 	const members: number[][] = [];
 	// Per theme, stem -> [cluster, position of the stem in its leader's set, …] for the leaders with
-	// that theme and that stem in their prefix: candidates
-	// are blocked by theme (a lesson's recommendations share a theme; untagged ones are compared
-	// among themselves), which cut the comparisons about tenfold at 440,000 recommendations.
+	// that theme and that stem in their prefix: candidates are blocked by theme (a lesson's
+	// recommendations share a theme; untagged ones are compared among themselves), which halved
+	// the comparisons at 440,000 recommendations.
 	const index = new Map<string, Map<number, number[]>>();
 	const blocks = (r: RepeatInput) => (r.themes.length ? r.themes : ['']);
 	const seen = new Int32Array(recs.length).fill(-1); // cluster -> last recommendation that looked at it
@@ -267,6 +285,7 @@ export function wordingLessons<R extends RepeatInput>(input: readonly R[], opts:
 	const twin = new Map<string, number>();
 
 	for (let i = 0; i < recs.length; i++) {
+		if (i % STEP === STEP - 1) yield;
 		const x = sets[i];
 		const n = x.length;
 		if (n === 0) continue; // nothing to compare: no lesson of its own
@@ -370,4 +389,30 @@ export function themeAgencyLessons<R extends RepeatInput>(input: readonly R[], o
 
 export function findLessons<R extends RepeatInput>(input: readonly R[], kind: LessonKind, opts: RepeatOptions = {}): RepeatResult<R> {
 	return kind === 'wording' ? wordingLessons(input, opts) : themeAgencyLessons(input, opts);
+}
+
+/**
+ * The same as `findLessons`, run in slices of about `sliceMs` with a pause between them (a macrotask),
+ * so the page keeps answering while a large dataset is searched. Resolves to null, and stops, as
+ * soon as `stale()` says a newer search has begun.
+ */
+export async function findLessonsInSlices<R extends RepeatInput>(
+	input: readonly R[],
+	kind: LessonKind,
+	stale: () => boolean = () => false,
+	opts: RepeatOptions = {},
+	sliceMs = 40
+): Promise<RepeatResult<R> | null> {
+	if (kind !== 'wording') return stale() ? null : themeAgencyLessons(input, opts);
+	const steps = wordingSteps(input, opts);
+	let since = performance.now();
+	for (;;) {
+		const r = steps.next();
+		if (r.done) return stale() ? null : r.value;
+		if (performance.now() - since > sliceMs) {
+			await new Promise((resolve) => setTimeout(resolve, 0));
+			if (stale()) return null;
+			since = performance.now();
+		}
+	}
 }
