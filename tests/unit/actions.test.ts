@@ -262,3 +262,12 @@ describe('formatShortDate', () => {
 		expect(formatShortDate(iso)).toBe(expected);
 	});
 });
+
+describe('openActions with a limit', () => {
+	it('gives the first rows of the same order', async () => {
+		const all = await openActions(engine, f(), AS_AT);
+		expect(all.length).toBeGreaterThan(2);
+		const first = await openActions(engine, f(), AS_AT, { limit: 2 });
+		expect(first).toEqual(all.slice(0, 2));
+	});
+});

@@ -55,6 +55,8 @@ export interface OpenActionOptions {
 	search?: string | null;
 	/** Only actions in this bucket; null means all. */
 	bucket?: BucketKey | null;
+	/** At most this many rows, the first in the order below (the board report's longest overdue). */
+	limit?: number;
 }
 
 /** `LIKE` pattern text for a literal substring: escape the escape character and the two wildcards. */
@@ -105,7 +107,8 @@ export async function openActions(
 		       ${BUCKET_SQL} AS bucket
 		FROM f_actions AS a JOIN f_recs AS r USING (recommendation_id)
 		${w.sql}
-		ORDER BY days_late DESC NULLS LAST, a.action_id`,
+		ORDER BY days_late DESC NULLS LAST, a.action_id
+		${opts.limit != null ? `LIMIT ${Math.max(0, Math.trunc(opts.limit))}` : ''}`,
 		[...s.params, ...w.params]
 	);
 }
