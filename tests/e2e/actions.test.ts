@@ -10,7 +10,7 @@ import type { Page } from 'playwright-core';
 import type { Engine } from '$lib/db/engine';
 import { emptyFilters } from '$lib/filters/filters';
 import { openActions, openActionTotals, type OpenActionOptions, type OpenActionRow } from '$lib/queries/actions';
-import { csvFileName, narrowedSentence, totalsSentence } from '$lib/views/actions';
+import { ACTIONS_PAGE, csvFileName, narrowedSentence, totalsSentence } from '$lib/views/actions';
 import AxeBuilder from '@axe-core/playwright';
 import { launch, openPage, type Session, type WatchedPage } from './browser';
 import { openDemo } from './demo';
@@ -77,21 +77,21 @@ async function download(page: Page): Promise<{ name: string; text: string }> {
 }
 
 describe('the overdue actions tracker', () => {
-	it('counts the open and overdue actions as the same query does under Node, and shows the first 500 rows', async () => {
+	it('counts the open and overdue actions as the same query does under Node, and shows the first page of rows', async () => {
 		const w = await open();
 		const totals = await openActionTotals(engine, emptyFilters(), asAt);
-		expect(totals.open).toBeGreaterThan(500); // the demo needs "show more"
+		expect(totals.open).toBeGreaterThan(ACTIONS_PAGE); // the demo needs "show more"
 		await expect(w.page.getByTestId('actions-count').textContent()).resolves.toBe(totalsSentence(totals, asAt));
 
 		const all = await expectedRows();
 		expect(all).toHaveLength(totals.open);
 		const ids = await shownIds(w.page);
-		expect(ids).toEqual(all.slice(0, 500).map((r) => r.action_id)); // most days overdue first
+		expect(ids).toEqual(all.slice(0, ACTIONS_PAGE).map((r) => r.action_id)); // most days overdue first
 		await expect(w.page.getByTestId('actions-table-shown').textContent()).resolves.toContain(
-			`Showing 500 of ${totals.open.toLocaleString('en-GB')} rows.`
+			`Showing ${ACTIONS_PAGE} of ${totals.open.toLocaleString('en-GB')} rows.`
 		);
 		await w.page.getByTestId('actions-table-more').click();
-		await expect(shownIds(w.page)).resolves.toHaveLength(Math.min(1000, totals.open));
+		await expect(shownIds(w.page)).resolves.toHaveLength(Math.min(2 * ACTIONS_PAGE, totals.open));
 
 		// The bucket chart and its table twin hold every open action.
 		const twin = w.page.locator('[data-testid="bucket-table"] tbody td.num');
@@ -106,7 +106,7 @@ describe('the overdue actions tracker', () => {
 		const search = 'MARAC';
 		const expected = await expectedRows({ search });
 		expect(expected.length).toBeGreaterThan(0);
-		expect(expected.length).toBeLessThan(500);
+		expect(expected.length).toBeLessThan(ACTIONS_PAGE);
 		await w.page.getByTestId('actions-search').pressSequentially(search, { delay: 30 });
 		await w.page.waitForURL(/[?&]q=MARAC/);
 		await settled(w.page);
@@ -134,7 +134,7 @@ describe('the overdue actions tracker', () => {
 		await chart.press('Enter');
 		await w.page.waitForURL((u) => !u.searchParams.has('bucket'));
 		await settled(w.page);
-		await expect(shownIds(w.page)).resolves.toHaveLength(500);
+		await expect(shownIds(w.page)).resolves.toHaveLength(ACTIONS_PAGE);
 
 		await chart.focus();
 		await chart.press('End'); // Over a year
@@ -215,10 +215,10 @@ describe('the overdue actions tracker', () => {
 		await w.page.close();
 	});
 
-	it('printing shows every row, not only the first 500', async () => {
+	it('printing shows every row, not only the first page', async () => {
 		const w = await open();
 		const { open: total } = await openActionTotals(engine, emptyFilters(), asAt);
-		await expect(shownIds(w.page)).resolves.toHaveLength(500);
+		await expect(shownIds(w.page)).resolves.toHaveLength(ACTIONS_PAGE);
 		await w.page.pdf({ preferCSSPageSize: true });
 		await expect(shownIds(w.page)).resolves.toHaveLength(total);
 		w.assertClean();
