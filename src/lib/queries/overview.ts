@@ -61,21 +61,21 @@ export interface ThemeYearMatrix {
  */
 export async function recommendationsByThemeYear(engine: Engine, f: Filters, asAt: string): Promise<ThemeYearMatrix> {
 	const s = scope(f, asAt);
-	const rows = await engine.query<ThemeYearCell & { theme: string | null }>(
+	// One round trip: the cells, and (part 'undated') the recommendations of reviews with no year.
+	const rows = await engine.query<ThemeYearCell & { part: 'cell' | 'undated'; theme: string | null }>(
 		`${s.with}
-		SELECT t.theme, v.year, count(DISTINCT t.recommendation_id) AS recommendations
+		SELECT 'cell' AS part, t.theme, v.year, count(DISTINCT t.recommendation_id) AS recommendations
 		FROM recommendation_themes AS t
 		JOIN f_recs AS r USING (recommendation_id)
 		JOIN f_reviews AS v USING (review_id)
-		GROUP BY ALL`,
+		GROUP BY ALL
+		UNION ALL
+		SELECT 'undated', NULL, NULL, count(*) FROM f_recs AS r JOIN f_reviews AS v USING (review_id) WHERE v.year IS NULL`,
 		s.params
 	);
-	const [{ n: without_year }] = await engine.query<{ n: number }>(
-		`${s.with} SELECT count(*) AS n FROM f_recs AS r JOIN f_reviews AS v USING (review_id) WHERE v.year IS NULL`,
-		s.params
-	);
+	const without_year = rows.find((r) => r.part === 'undated')?.recommendations ?? 0;
 	return completeMatrix(
-		rows.filter((r) => r.year != null),
+		rows.filter((r) => r.part === 'cell' && r.year != null).map(({ theme, year, recommendations }) => ({ theme: theme!, year, recommendations })),
 		without_year
 	);
 }

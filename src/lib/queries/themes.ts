@@ -46,22 +46,23 @@ export interface ThemeYearShares {
  */
 export async function themeYearShares(engine: Engine, f: Filters, asAt: string): Promise<ThemeYearShares> {
 	const s = scope(f, asAt);
-	const counts = await engine.query<{ theme: string; year: number; n: number }>(
+	// One round trip: the theme counts and the reviews per year, told apart by `part`.
+	const rows = await engine.query<{ part: 'theme' | 'year'; theme: string | null; year: number | null; n: number }>(
 		`${s.with},
 		review_theme AS (
 			SELECT DISTINCT r.review_id, t.theme
 			FROM f_recs AS r JOIN recommendation_themes AS t USING (recommendation_id)
 		)
-		SELECT rt.theme, v.year, count(*) AS n
+		SELECT 'theme' AS part, rt.theme, v.year, count(*) AS n
 		FROM review_theme AS rt JOIN f_reviews AS v USING (review_id)
 		WHERE v.year IS NOT NULL
-		GROUP BY ALL`,
+		GROUP BY ALL
+		UNION ALL
+		SELECT 'year' AS part, NULL AS theme, year, count(*) AS n FROM f_reviews GROUP BY ALL`,
 		s.params
 	);
-	const years = await engine.query<{ year: number | null; n: number }>(
-		`${s.with} SELECT year, count(*) AS n FROM f_reviews GROUP BY ALL`,
-		s.params
-	);
+	const counts = rows.filter((r) => r.part === 'theme').map((r) => ({ theme: r.theme!, year: r.year!, n: r.n }));
+	const years = rows.filter((r) => r.part === 'year').map((r) => ({ year: r.year, n: r.n }));
 	return completeShares(counts, years);
 }
 
@@ -159,19 +160,23 @@ async function cooccurrence(
 	order: string[],
 	label: (key: string) => string
 ): Promise<Cooccurrence> {
-	const pairs = await engine.query<{ a: string; b: string; n: number }>(
+	// One round trip: the pairs, then two rows of totals (part 'reviews' and 'with_any').
+	const rows = await engine.query<{ part: 'pair' | 'reviews' | 'with_any'; a: string | null; b: string | null; n: number }>(
 		`${withItems}
-		SELECT x.item AS a, y.item AS b, count(*) AS n
+		SELECT 'pair' AS part, x.item AS a, y.item AS b, count(*) AS n
 		FROM review_item AS x JOIN review_item AS y USING (review_id)
-		GROUP BY ALL`,
+		GROUP BY ALL
+		UNION ALL
+		SELECT 'reviews', NULL, NULL, (SELECT count(*) FROM f_reviews)
+		UNION ALL
+		SELECT 'with_any', NULL, NULL, (SELECT count(DISTINCT review_id) FROM review_item)`,
 		params
 	);
-	const [totals] = await engine.query<{ reviews: number; with_any: number }>(
-		`${withItems}
-		SELECT (SELECT count(*) FROM f_reviews) AS reviews,
-		       (SELECT count(DISTINCT review_id) FROM review_item) AS with_any`,
-		params
-	);
+	const pairs = rows.filter((r) => r.part === 'pair').map((r) => ({ a: r.a!, b: r.b!, n: r.n }));
+	const totals = {
+		reviews: rows.find((r) => r.part === 'reviews')?.n ?? 0,
+		with_any: rows.find((r) => r.part === 'with_any')?.n ?? 0
+	};
 	return completePairs(pairs, order, label, totals);
 }
 
