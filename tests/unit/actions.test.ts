@@ -20,6 +20,7 @@ import {
 	formatShortDate,
 	narrowedSentence,
 	readTrackerParams,
+	totalsOfBuckets,
 	totalsSentence,
 	withTrackerParams
 } from '$lib/views/actions';
@@ -269,5 +270,13 @@ describe('openActions with a limit', () => {
 		expect(all.length).toBeGreaterThan(2);
 		const first = await openActions(engine, f(), AS_AT, { limit: 2 });
 		expect(first).toEqual(all.slice(0, 2));
+	});
+});
+
+describe('totalsOfBuckets', () => {
+	it('gives the same open and overdue counts as openActionTotals when there is no search', async () => {
+		for (const filters of [f(), f({ agency: ['Police'] }), f({}, { from: 2020 })]) {
+			expect(totalsOfBuckets(await openActionBuckets(engine, filters, AS_AT))).toEqual(await openActionTotals(engine, filters, AS_AT));
+		}
 	});
 });

@@ -153,6 +153,14 @@ export function bucketBars(buckets: BucketCount[]) {
 	return buckets.map((b) => ({ key: b.bucket, label: b.label, value: b.n }));
 }
 
+/** Open and overdue actions from the bands (every open action is in one band; 'not-due' is not overdue). */
+export function totalsOfBuckets(buckets: readonly BucketCount[]): OpenActionTotals {
+	return {
+		open: buckets.reduce((s, b) => s + b.n, 0),
+		overdue: buckets.filter((b) => b.bucket !== 'not-due').reduce((s, b) => s + b.n, 0)
+	};
+}
+
 /** The bucket chart's caption, for the current filters and search. */
 export function bucketCaption(buckets: BucketCount[], search: string): string {
 	const total = buckets.reduce((s, b) => s + b.n, 0);
