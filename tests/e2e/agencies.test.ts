@@ -12,23 +12,15 @@ import { emptyFilters, withValues, type Filters } from '$lib/filters/filters';
 import { agencyOpenActions, agencyTable, type AgencyRow } from '$lib/queries/agencies';
 import { openActionsSummary, overdueBars, shareText } from '$lib/views/agencies';
 import { formatCount } from '$lib/format';
-import { launch, openPage, type Session } from './browser';
-import { openDemo } from './demo';
+import { openPage, type Session } from './browser';
+import { startDemo, stopDemo } from './demo';
 
 let session: Session;
 let engine: Engine;
 let asAt: string;
 
-beforeAll(async () => {
-	const ds = await openDemo();
-	engine = ds.engine;
-	asAt = ds.meta.as_at!;
-	session = await launch();
-});
-afterAll(async () => {
-	await session?.close();
-	await engine?.close();
-});
+beforeAll(async () => ({ engine, asAt, session } = await startDemo()));
+afterAll(() => stopDemo(session, engine));
 
 async function open(route: string) {
 	const w = await openPage(session, inject('baseUrl'));

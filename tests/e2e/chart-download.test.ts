@@ -18,8 +18,8 @@ import { agencyTable } from '$lib/queries/agencies';
 import { overdueBars, overdueCaption } from '$lib/views/agencies';
 import { chartFileName, escapeXml } from '$lib/export/chart';
 import { emptyFilters } from '$lib/filters/filters';
-import { launch, openPage, type Session } from './browser';
-import { openDemo } from './demo';
+import { openPage, type Session } from './browser';
+import { startDemo, stopDemo } from './demo';
 import { serve } from '../../scripts/lib/serve.js';
 
 const OUT = path.resolve('test-results/chart-download');
@@ -28,16 +28,10 @@ let engine: Engine;
 let asAt: string;
 
 beforeAll(async () => {
-	const ds = await openDemo();
-	engine = ds.engine;
-	asAt = ds.meta.as_at!;
-	session = await launch();
+	({ engine, asAt, session } = await startDemo());
 	await mkdir(OUT, { recursive: true });
 });
-afterAll(async () => {
-	await session?.close();
-	await engine?.close();
-});
+afterAll(() => stopDemo(session, engine));
 
 async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
 	const chart = page.getByTestId('chart-agency-overdue');

@@ -14,23 +14,15 @@ import { overviewTiles } from '$lib/queries/overview';
 import { tileList } from '$lib/views/overview';
 import { protectTiles } from '$lib/privacy/protect';
 import { formatCount, setSmallNumberThreshold } from '$lib/format';
-import { launch, openPage, type Session } from './browser';
-import { openDemo } from './demo';
+import { openPage, type Session } from './browser';
+import { startDemo, stopDemo } from './demo';
 
 let session: Session;
 let engine: Engine;
 let asAt: string;
 
-beforeAll(async () => {
-	const ds = await openDemo();
-	engine = ds.engine;
-	asAt = ds.meta.as_at!;
-	session = await launch();
-});
-afterAll(async () => {
-	await session?.close();
-	await engine?.close();
-});
+beforeAll(async () => ({ engine, asAt, session } = await startDemo()));
+afterAll(() => stopDemo(session, engine));
 
 const texts = (r: AgencyRow) => [
 	formatCount(r.recommendations),
