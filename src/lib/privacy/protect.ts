@@ -8,9 +8,8 @@ import type { Cooccurrence, ThemeYearShares } from '../queries/themes';
 import type { AgencyRow, AgencyThemeCell } from '../queries/agencies';
 import type { BacklogPoint } from '../queries/status';
 import type { StatusYearTableRow } from '../views/status';
-import type { BucketCount, OpenActionTotals } from '../queries/actions';
-import type { FilterOption } from '../queries/options';
-import { count, counts, HIDDEN, isHidden, matrix, partition, share, type Rule } from './suppress';
+import type { BucketCount } from '../queries/actions';
+import { complement, count, counts, HIDDEN, isHidden, matrix, partition, share, type Rule } from './suppress';
 
 export function protectTiles(t: OverviewTiles, rule: Rule | null): OverviewTiles {
 	if (!rule) return t;
@@ -104,14 +103,7 @@ export function protectAgencyRows(rows: readonly AgencyRow[], rule: Rule | null)
 	// column would be that total less the others, so a second is hidden.
 	for (const key of ['recommendations', 'actions', 'open', 'overdue'] as const) {
 		const col = out.map((r) => r[key]);
-		const hidden = col.filter(isHidden).length;
-		if (hidden === 1) {
-			let pick = -1;
-			col.forEach((v, i) => {
-				if (!isHidden(v) && rows[i][key] > 0 && (pick < 0 || rows[i][key] < rows[pick][key])) pick = i;
-			});
-			if (pick >= 0) out[pick] = { ...out[pick], [key]: HIDDEN };
-		}
+		if (complement(col, rows.map((r) => r[key]))) col.forEach((v, i) => (out[i] = { ...out[i], [key]: v }));
 	}
 	return out;
 }
@@ -159,20 +151,11 @@ export function protectBacklog(points: readonly BacklogPoint[], rule: Rule | nul
 	return points.map((p) => ({ ...p, open: count(p.open, rule) as number, overdue: count(p.overdue, rule) as number }));
 }
 
-export function protectActionTotals(t: OpenActionTotals, rule: Rule | null): OpenActionTotals {
-	return counts(t, ['open', 'overdue'], rule);
-}
-
 /** Open actions by overdue band: the bands add up to the open actions shown. */
 export function protectBuckets(b: readonly BucketCount[], rule: Rule | null): BucketCount[] {
 	if (!rule) return [...b];
 	const p = partition(b.map((x) => x.n), b.reduce((a, x) => a + x.n, 0), rule);
 	return b.map((x, i) => ({ ...x, n: p.values[i] }));
-}
-
-export function protectOptions(list: readonly FilterOption[], rule: Rule | null): FilterOption[] {
-	if (!rule) return [...list];
-	return list.map((o) => ({ ...o, n: count(o.n, rule) as number }));
 }
 
 /**

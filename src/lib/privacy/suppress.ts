@@ -64,8 +64,11 @@ export function partition(values: readonly number[], total: number | null, rule:
 	return { values: out, total: t };
 }
 
-/** One hidden cell alone in a group with a shown total: hide the smallest other non-zero shown cell. */
-function complement(out: number[], original: readonly number[]): boolean {
+/**
+ * One hidden cell alone in a group with a shown total: hide the smallest other non-zero shown cell
+ * (in place in `out`; `original` holds the whole figures). True when a cell was hidden.
+ */
+export function complement(out: number[], original: readonly number[]): boolean {
 	const hidden = out.filter(isHidden).length;
 	if (hidden !== 1) return false;
 	let pick = -1;
@@ -115,6 +118,3 @@ export function matrix(
 	}
 	return out;
 }
-
-/** The text of a hidden count, for captions and tables: "<5". */
-export const hiddenText = (rule: Rule) => `<${rule.below}`;
