@@ -45,6 +45,8 @@ async function measure(label, dataDir) {
 		await page.goto(url + '/');
 		await page.waitForSelector('main[data-busy="false"]', { timeout: 600_000 });
 		console.log(`${label}: loaded and first page settled in ${Date.now() - t0} ms`);
+		await page.waitForSelector('main[data-scope="ready"]', { timeout: 600_000 });
+		console.log(`${label}: scope tables built at ${Date.now() - t0} ms`);
 		for (const route of routes) {
 			// Client-side navigation (the header's link) keeps the loaded engine.
 			await page.locator(`header nav a[href="${route}"], header nav a[href^="${route}?"]`).first().click();

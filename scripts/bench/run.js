@@ -89,6 +89,8 @@ async function measureSize(size) {
 			const series = await filterSeries(url, ROUTES, changes, timeout);
 			for (const e of series.errors) note('filter series', e);
 			peak = Math.max(peak, series.peak_memory_mb);
+			// Time from the first page ready to the scope tables built, in the background.
+			result.scope_tables_after_interactive_ms = series.scope_wait_ms;
 			const all = Object.values(series.routes).flat().map((c) => c.ms);
 			result.filter_p50_ms = summary(all).median;
 			result.filter_p95_ms = percentile(all, 95) == null ? null : Math.round(percentile(all, 95));

@@ -5,7 +5,7 @@
  */
 import { SCHEMA, TABLE_NAMES, type TableDef, type TableName } from '../model/schema';
 import { tableFromIPC } from 'apache-arrow';
-import { DERIVED_SQL } from './derived';
+import { DERIVED_SQL, MATERIALISE_SCOPE_SQL, SCOPE_VIEWS_SQL } from './derived';
 import type { Engine } from './engine';
 
 export class DatasetError extends Error {
@@ -42,6 +42,21 @@ export async function createEmptyTables(engine: Engine): Promise<void> {
 	).join('\n');
 	await engine.exec(ddl);
 	await engine.exec(DERIVED_SQL);
+	// The scope views, once: a later load redefines them only when its data is in (a failed load
+	// leaves the scope of the data on screen as it was).
+	const [{ n }] = await engine.query<{ n: number }>(
+		`SELECT count(*) AS n FROM duckdb_views() WHERE view_name = '_scope_actions' AND NOT internal`
+	);
+	if (n === 0) await engine.exec(SCOPE_VIEWS_SQL);
+}
+
+/**
+ * Build the scope tables of the loaded data (db/derived): the filtered relations every view starts
+ * from become single-table scans. Run once after a load, in the background; until it is done the
+ * same rows come from the joins.
+ */
+export async function materialiseScope(engine: Engine): Promise<void> {
+	await engine.exec(MATERIALISE_SCOPE_SQL);
 }
 
 /**
@@ -84,6 +99,9 @@ export async function loadDataset(
 		await engine.exec('BEGIN TRANSACTION;');
 		try {
 			for (const s of selects) await engine.exec(s);
+			// The scope views go back to the joins over the new tables (and any copies are dropped),
+			// in the same transaction.
+			await engine.exec(SCOPE_VIEWS_SQL);
 			await engine.exec('COMMIT;');
 		} catch (e) {
 			await engine.exec('ROLLBACK;');

@@ -97,7 +97,7 @@ export async function openActions(
 	asAt: string,
 	opts: OpenActionOptions = {}
 ): Promise<OpenActionRow[]> {
-	const s = scope(f, asAt);
+	const s = scope(f, asAt, { text: true });
 	const w = openWhere(opts);
 	return engine.query<OpenActionRow>(
 		`${s.with}
@@ -143,7 +143,7 @@ export async function openActionBuckets(
 	asAt: string,
 	search: string | null = null
 ): Promise<BucketCount[]> {
-	const s = scope(f, asAt);
+	const s = scope(f, asAt, { text: !!search?.trim() });
 	const w = openWhere({ search });
 	const rows = await engine.query<{ bucket: BucketKey; n: number }>(
 		`${s.with}

@@ -138,7 +138,7 @@ export interface OpenAction {
  * then those not yet due by target date (no target date last).
  */
 export async function agencyOpenActions(engine: Engine, f: Filters, asAt: string, agency: string): Promise<OpenAction[]> {
-	const s = scope(f, asAt);
+	const s = scope(f, asAt, { text: true });
 	return engine.query<OpenAction>(
 		`${s.with}
 		SELECT a.action_id, a.description, a.review_id, a.recommendation_id, r.rec_number, a.owner_role,

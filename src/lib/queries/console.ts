@@ -39,7 +39,7 @@ export async function openConsole(engine: Engine): Promise<ConsoleConnection> {
 
 /** The three temporary views, as SQL (values inlined by `scope`, which quotes them). */
 export function filteredViewsSql(f: Filters, asAt: string): string {
-	const s = scope(f, asAt);
+	const s = scope(f, asAt, { text: true });
 	const view = (name: string, cte: string) => `CREATE OR REPLACE TEMP VIEW ${name} AS ${s.with} SELECT * FROM ${cte};`;
 	return [
 		view('filtered_reviews', 'f_reviews'),
@@ -73,8 +73,9 @@ export async function schemaListing(conn: ConsoleConnection): Promise<SchemaObje
 	const objects = toRows<{ name: string; kind: 'table' | 'view'; temporary: boolean }>(
 		await conn.queryArrow(`
 			SELECT table_name AS name, 'table' AS kind, temporary FROM duckdb_tables() WHERE NOT internal AND table_name NOT LIKE '\\_staging\\_%' ESCAPE '\\'
+			  AND table_name NOT LIKE '\\_scope\\_%' ESCAPE '\\'
 			UNION ALL
-			SELECT view_name, 'view', temporary FROM duckdb_views() WHERE NOT internal
+			SELECT view_name, 'view', temporary FROM duckdb_views() WHERE NOT internal AND view_name NOT LIKE '\\_scope\\_%' ESCAPE '\\'
 			ORDER BY temporary, kind, name`)
 	);
 	const columns = toRows<{ table_name: string; column_name: string; data_type: string }>(

@@ -31,7 +31,7 @@ export interface LessonRecommendation {
 
 /** Recommendations under the filters, oldest review first, then by review and number. */
 export async function lessonRecommendations(engine: Engine, f: Filters, asAt: string): Promise<LessonRecommendation[]> {
-	const s = scope(f, asAt);
+	const s = scope(f, asAt, { text: true });
 	const rows = await engine.query<Omit<LessonRecommendation, 'themes'> & { themes: string | null }>(
 		`${s.with},
 		rec_actions AS (

@@ -38,8 +38,29 @@ export function sqlString(v: string): string {
 	return `'${v.replaceAll('\u0000', '').replaceAll("'", "''")}'`;
 }
 
-export function scope(f: Filters, asAt: string, except?: Dimension): Scope {
+export interface ScopeOptions {
+	/** Leave one dimension out (for the counts shown beside that dimension's options). */
+	except?: Dimension;
+	/**
+	 * Carry the texts: the recommendation's `text` on `f_recs`, and the action's `description`,
+	 * `owner_role`, `evidence` and `last_updated` on `f_actions` (joined back by id; without this
+	 * those columns are absent, which keeps the common counts cheap).
+	 */
+	text?: boolean;
+}
+
+/** The review columns of the scope tables (db/derived `_scope_*`), by filter dimension. */
+const REVIEW_COLUMNS = {
+	partnership: 'v_partnership',
+	region: 'v_region',
+	review_type: 'v_review_type',
+	death_type: 'v_death_type'
+} as const;
+
+export function scope(f: Filters, asAt: string, options: ScopeOptions | Dimension = {}): Scope {
+	const { except, text = false } = typeof options === 'string' ? { except: options } : options;
 	const params: Param[] = [];
+	const at = dateLiteral(asAt);
 	const vals = (d: Dimension) => (d === except ? [] : f.values[d]);
 	const list = (v: string[]) => v.map(sqlString).join(', ');
 	const inList = (column: string, d: Dimension): string | null => {
@@ -53,7 +74,7 @@ export function scope(f: Filters, asAt: string, except?: Dimension): Scope {
 
 	const reviewWhere = and([
 		// A review completed (or, undated, published) after the as-at date did not exist yet then.
-		`coalesce(completed_date, published_date, DATE '0001-01-01') <= ${dateLiteral(asAt)}`,
+		`coalesce(completed_date, published_date, DATE '0001-01-01') <= ${at}`,
 		f.from != null ? `year >= ${Math.trunc(f.from)}` : null,
 		f.to != null ? `year <= ${Math.trunc(f.to)}` : null,
 		inList('partnership', 'partnership'),
@@ -61,35 +82,70 @@ export function scope(f: Filters, asAt: string, except?: Dimension): Scope {
 		inList('review_type', 'review_type'),
 		inList('death_type', 'death_type')
 	]);
+	// The same review conditions on the scope tables' copies of the review columns.
+	const reviewPreds = [
+		`v_on <= ${at}`,
+		f.from != null ? `v_year >= ${Math.trunc(f.from)}` : null,
+		f.to != null ? `v_year <= ${Math.trunc(f.to)}` : null,
+		...(Object.keys(REVIEW_COLUMNS) as (keyof typeof REVIEW_COLUMNS)[]).map((d) => inList(REVIEW_COLUMNS[d], d))
+	];
 	const themes = vals('theme');
 	const agencies = vals('agency');
+	const themePred = themes.length
+		? `recommendation_id IN (SELECT recommendation_id FROM recommendation_themes WHERE theme IN (${list(themes)}))`
+		: null;
 	const recWhere = and([
+		...reviewPreds,
 		// A recommendation concerns an agency when it is addressed to it or one of its actions is led by it.
 		agencies.length
-			? `(r.agency IN (${list(agencies)}) OR EXISTS (SELECT 1 FROM actions x WHERE x.recommendation_id = r.recommendation_id AND x.lead_agency IN (${list(agencies)})))`
+			? `(agency IN (${list(agencies)}) OR recommendation_id IN (SELECT recommendation_id FROM actions WHERE lead_agency IN (${list(agencies)})))`
 			: null,
-		inList('r.agency_sector', 'sector'),
-		inList('r.scope', 'scope'),
-		themes.length
-			? `EXISTS (SELECT 1 FROM recommendation_themes t WHERE t.recommendation_id = r.recommendation_id AND t.theme IN (${list(themes)}))`
-			: null
+		inList('agency_sector', 'sector'),
+		inList('scope', 'scope'),
+		themePred
 	]);
-	const actionWhere = and([inList('a.lead_agency', 'agency'), inList('a.status', 'status')]);
+	// An action is in scope when its recommendation is and it matches the action filters. Its
+	// recommendation concerns the agency whenever the action is led by it, so the agency test on the
+	// action is enough.
+	const actionWhere = and([
+		...reviewPreds,
+		inList('r_sector', 'sector'),
+		inList('r_scope', 'scope'),
+		themePred,
+		inList('lead_agency', 'agency'),
+		inList('status_at(status, completed_date, ' + at + ')', 'status')
+	]);
 
-	const recFiltered = recWhere !== '';
+	const recFiltered = agencies.length + vals('sector').length + vals('scope').length + themes.length > 0;
 	// Only the status filter narrows recommendations to those with a matching action: the agency
 	// filter already chose its recommendations (addressed to it, or with an action it leads).
 	const actionFiltered = vals('status').length > 0;
+
+	const recColumns = 's.recommendation_id, s.review_id, s.rec_number, s.scope, s.agency, s.agency_sector';
+	const recs = text
+		? `SELECT ${recColumns}, t.text FROM (SELECT * FROM _scope_recs ${recWhere}) AS s JOIN recommendations AS t ON t.recommendation_id = s.recommendation_id`
+		: `SELECT ${recColumns} FROM _scope_recs AS s ${recWhere}`;
+	// The columns of the action_facts macro (db/derived), in its order; texts only when asked for.
+	const texts = (cols: string) => (text ? cols : '');
+	const actions = `SELECT a.action_id, a.recommendation_id, a.review_id,${texts(' t.description,')} a.lead_agency,${texts(' t.owner_role,')}
+      a.target_date, a.status AS recorded_status, a.status_now AS status,
+      CASE WHEN a.status_now = 'completed' THEN a.completed_date END AS completed_date,${texts(' t.evidence, t.last_updated,')}
+      is_closed(a.status_now) AS closed,
+      is_overdue(a.status_now, a.target_date, ${at}) AS overdue,
+      days_overdue(a.status_now, a.target_date, ${at}) AS days_overdue,
+      completed_on_time(a.status_now, a.target_date, a.completed_date) AS on_time
+    FROM (SELECT *, status_at(status, completed_date, ${at}) AS status_now FROM _scope_actions ${actionWhere}) AS a
+    ${text ? 'JOIN actions AS t ON t.action_id = a.action_id' : ''}`;
 
 	const sql = `WITH
   f_reviews0 AS NOT MATERIALIZED (
     SELECT * FROM (SELECT *, review_year(completed_date, published_date) AS year FROM reviews) ${reviewWhere}
   ),
   f_recs0 AS NOT MATERIALIZED (
-    SELECT r.* FROM recommendations AS r SEMI JOIN f_reviews0 AS v ON v.review_id = r.review_id ${recWhere}
+    ${recs}
   ),
   f_actions AS NOT MATERIALIZED (
-    SELECT a.* FROM action_facts(${dateLiteral(asAt)}) AS a SEMI JOIN f_recs0 AS r ON r.recommendation_id = a.recommendation_id ${actionWhere}
+    ${actions}
   ),
   f_recs AS NOT MATERIALIZED (
     ${actionFiltered ? 'SELECT r.* FROM f_recs0 AS r SEMI JOIN f_actions AS a ON a.recommendation_id = r.recommendation_id' : 'SELECT * FROM f_recs0'}

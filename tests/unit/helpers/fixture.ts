@@ -1,7 +1,7 @@
 /** Small hand-written datasets for unit tests, loaded into a Node engine. */
 import { emptyFilters, withValues, type Dimension, type Filters } from '$lib/filters/filters';
 import type { Engine } from '$lib/db/engine';
-import { loadDataset } from '$lib/db/dataset';
+import { loadDataset, materialiseScope } from '$lib/db/dataset';
 import { tableFromRows, toIPC, type CellIn } from '$lib/model/arrow';
 import { SCHEMA, type TableName } from '$lib/model/schema';
 
@@ -15,8 +15,13 @@ export function fixtureBuffers(rows: FixtureRows): Record<TableName, Uint8Array>
 	>;
 }
 
+/**
+ * Load hand-written rows, then build the scope tables as the app does after every load (the
+ * joins they replace are held equal to them in scope-tables.test.ts).
+ */
 export async function loadFixture(engine: Engine, rows: FixtureRows): Promise<void> {
 	await loadDataset(engine, fixtureBuffers(rows));
+	await materialiseScope(engine);
 }
 
 /** Filters from a patch (period, as-at date) and values per dimension: the tests' shorthand. */
