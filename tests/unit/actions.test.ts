@@ -14,6 +14,8 @@ import {
 import {
 	actionsCsv,
 	bucketCaption,
+	cappedSentence,
+	matchedOfBuckets,
 	csvFileName,
 	daysOverdueText,
 	filtersInWords,
@@ -270,6 +272,35 @@ describe('openActions with a limit', () => {
 		expect(all.length).toBeGreaterThan(2);
 		const first = await openActions(engine, f(), AS_AT, { limit: 2 });
 		expect(first).toEqual(all.slice(0, 2));
+	});
+
+	it('with a search, a band or filters too (the texts are joined after the pick)', async () => {
+		for (const [filters, opts] of [
+			[f(), { search: 'police' }],
+			[f(), { bucket: 'over-365' as const }],
+			[f({ agency: ['Police'] }), {}]
+		] as const) {
+			const all = await openActions(engine, filters, AS_AT, opts);
+			for (const limit of [0, 1, all.length, all.length + 3]) {
+				expect(await openActions(engine, filters, AS_AT, { ...opts, limit })).toEqual(all.slice(0, limit));
+			}
+		}
+	});
+});
+
+describe('a list cut at the limit', () => {
+	it('counts the actions matched from the bands: all of them, or the band chosen', async () => {
+		const buckets = await openActionBuckets(engine, f(), AS_AT, 'a');
+		const all = await openActions(engine, f(), AS_AT, { search: 'a' });
+		expect(matchedOfBuckets(buckets, null)).toBe(all.length);
+		const band = all[0].bucket;
+		expect(matchedOfBuckets(buckets, band)).toBe(all.filter((r) => r.bucket === band).length);
+	});
+
+	it('says how many are listed of how many', () => {
+		expect(cappedSentence(5000, 204389)).toBe(
+			'Listed: the 5,000 most overdue of 204,389 open actions. Search, choose a band or add filters to narrow the list, or list them all (slower).'
+		);
 	});
 });
 
