@@ -74,6 +74,16 @@ async function compare(name: string, fl: Filters) {
 		expect(got.length, `${name}: ${relation} row count`).toBe(want.length);
 		expect(got, `${name}: ${relation}`).toEqual(want);
 	}
+	// The themes of the recommendations in scope, with their review's year.
+	const themeRows = (sql: string) =>
+		engine.query<Record<string, unknown>>(sql).then((r) => r.map((x) => JSON.stringify(x)));
+	const wantThemes = await themeRows(
+		`${ref.with} SELECT r.recommendation_id, r.review_id, t.theme, r.agency, v.year
+		 FROM f_recs AS r JOIN recommendation_themes AS t USING (recommendation_id) JOIN f_reviews AS v USING (review_id)
+		 ORDER BY ALL`
+	);
+	const gotThemes = await themeRows(`${now.with} SELECT recommendation_id, review_id, theme, agency, year FROM f_rec_themes ORDER BY ALL`);
+	expect(gotThemes, `${name}: f_rec_themes`).toEqual(wantThemes);
 	// Without the texts the relations hold the same rows.
 	const bare = scope(fl, at);
 	const [{ n }] = await engine.query<{ n: number }>(`${bare.with} SELECT count(*) AS n FROM f_actions`);
@@ -96,9 +106,9 @@ describe('scope tables', () => {
 	it('give the reference relations once built', async () => {
 		await materialiseScope(engine);
 		const [{ t }] = await engine.query<{ t: number }>(
-			`SELECT count(*) AS t FROM duckdb_tables() WHERE table_name IN ('_scope_recs_t', '_scope_actions_t')`
+			`SELECT count(*) AS t FROM duckdb_tables() WHERE table_name IN ('_scope_recs_t', '_scope_actions_t', '_scope_rec_themes_t')`
 		);
-		expect(t).toBe(2);
+		expect(t).toBe(3);
 		for (const [name, fl] of await cases()) await compare(name, fl);
 	});
 
@@ -109,7 +119,7 @@ describe('scope tables', () => {
 		await expect(loadDataset(engine, bad, ds.meta.files)).rejects.toThrow(/actions/);
 		const tables = async () =>
 			(await engine.query<{ t: number }>(`SELECT count(*) AS t FROM duckdb_tables() WHERE table_name LIKE '\\_scope\\_%' ESCAPE '\\'`))[0].t;
-		expect(await tables()).toBe(2);
+		expect(await tables()).toBe(3);
 		await compare('none, after a failed load', f());
 		await loadDataset(engine, ds.buffers, ds.meta.files);
 		expect(await tables()).toBe(0);

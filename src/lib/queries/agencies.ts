@@ -108,9 +108,7 @@ export async function agencyThemeCells(engine: Engine, f: Filters, asAt: string)
 	return engine.query<AgencyThemeCell>(
 		`${s.with}
 		SELECT agency, theme, count(DISTINCT recommendation_id) AS recommendations
-		FROM (SELECT r.agency, t.theme, t.recommendation_id
-		      FROM f_recs AS r JOIN recommendation_themes AS t USING (recommendation_id)
-		      WHERE r.agency IS NOT NULL)
+		FROM (SELECT agency, theme, recommendation_id FROM f_rec_themes WHERE agency IS NOT NULL)
 		${only.sql}
 		GROUP BY ALL
 		ORDER BY agency, theme`,

@@ -43,8 +43,8 @@ export async function lessonRecommendations(engine: Engine, f: Filters, asAt: st
 			FROM f_actions GROUP BY ALL
 		),
 		rec_themes AS (
-			SELECT t.recommendation_id, string_agg(DISTINCT t.theme, '|' ORDER BY t.theme) AS themes
-			FROM recommendation_themes AS t SEMI JOIN f_recs AS r ON r.recommendation_id = t.recommendation_id
+			SELECT recommendation_id, string_agg(DISTINCT theme, '|' ORDER BY theme) AS themes
+			FROM f_rec_themes
 			GROUP BY ALL
 		)
 		SELECT r.recommendation_id, r.review_id, v.year, r.rec_number, r.agency, r.text, t.themes,

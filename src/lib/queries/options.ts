@@ -42,7 +42,7 @@ const COUNT_SQL: Record<Dimension | 'year', string> = {
 	           SELECT x.lead_agency, x.recommendation_id FROM actions AS x SEMI JOIN f_recs AS r ON r.recommendation_id = x.recommendation_id
 	         ) GROUP BY ALL`,
 	sector: `SELECT agency_sector AS value, count(*) AS n FROM f_recs GROUP BY ALL`,
-	theme: `SELECT t.theme AS value, count(DISTINCT t.recommendation_id) AS n FROM recommendation_themes AS t SEMI JOIN f_recs AS r ON r.recommendation_id = t.recommendation_id GROUP BY ALL`,
+	theme: `SELECT theme AS value, count(DISTINCT recommendation_id) AS n FROM f_rec_themes GROUP BY ALL`,
 	scope: `SELECT scope AS value, count(*) AS n FROM f_recs GROUP BY ALL`,
 	status: `SELECT status AS value, count(*) AS n FROM f_actions GROUP BY ALL`
 };

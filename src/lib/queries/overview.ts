@@ -64,10 +64,8 @@ export async function recommendationsByThemeYear(engine: Engine, f: Filters, asA
 	// One round trip: the cells, and (part 'undated') the recommendations of reviews with no year.
 	const rows = await engine.query<ThemeYearCell & { part: 'cell' | 'undated'; theme: string | null }>(
 		`${s.with}
-		SELECT 'cell' AS part, t.theme, v.year, count(DISTINCT t.recommendation_id) AS recommendations
-		FROM recommendation_themes AS t
-		JOIN f_recs AS r USING (recommendation_id)
-		JOIN f_reviews AS v USING (review_id)
+		SELECT 'cell' AS part, theme, year, count(DISTINCT recommendation_id) AS recommendations
+		FROM f_rec_themes
 		GROUP BY ALL
 		UNION ALL
 		SELECT 'undated', NULL, NULL, count(*) FROM f_recs AS r JOIN f_reviews AS v USING (review_id) WHERE v.year IS NULL`,

@@ -5,7 +5,9 @@
  *              recommendation or action filter is set, only those with a matching recommendation;
  *   f_recs     their recommendations by agency, sector, scope, theme — and, when a status filter
  *              is set, only those with a matching action;
- *   f_actions  their actions (from action_facts at the as-at date) by lead agency and status.
+ *   f_actions  their actions (from action_facts at the as-at date) by lead agency and status;
+ *   f_rec_themes  the themes of the recommendations in f_recs, one row per (recommendation, theme),
+ *              with the recommendation's review, agency and the review's year: theme counts need no join.
  *
  * Reviews completed after the as-at date are out of scope: the data is seen as it stood that day.
  *
@@ -152,6 +154,10 @@ export function scope(f: Filters, asAt: string, options: ScopeOptions | Dimensio
   ),
   f_reviews AS NOT MATERIALIZED (
     ${recFiltered || actionFiltered ? 'SELECT v.* FROM f_reviews0 AS v SEMI JOIN f_recs AS r ON r.review_id = v.review_id' : 'SELECT * FROM f_reviews0'}
+  ),
+  f_rec_themes AS NOT MATERIALIZED (
+    SELECT recommendation_id, review_id, theme, agency, v_year AS year FROM _scope_rec_themes
+    ${recWhere}${actionFiltered ? `${recWhere ? ' AND' : ' WHERE'} recommendation_id IN (SELECT recommendation_id FROM f_actions)` : ''}
   )
 `;
 	return { with: sql, params };

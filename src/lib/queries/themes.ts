@@ -49,13 +49,9 @@ export async function themeYearShares(engine: Engine, f: Filters, asAt: string):
 	// One round trip: the theme counts and the reviews per year, told apart by `part`.
 	const rows = await engine.query<{ part: 'theme' | 'year'; theme: string | null; year: number | null; n: number }>(
 		`${s.with},
-		review_theme AS (
-			SELECT DISTINCT r.review_id, t.theme
-			FROM f_recs AS r JOIN recommendation_themes AS t USING (recommendation_id)
-		)
-		SELECT 'theme' AS part, rt.theme, v.year, count(*) AS n
-		FROM review_theme AS rt JOIN f_reviews AS v USING (review_id)
-		WHERE v.year IS NOT NULL
+		review_theme AS (SELECT DISTINCT review_id, theme, year FROM f_rec_themes WHERE year IS NOT NULL)
+		SELECT 'theme' AS part, theme, year, count(*) AS n
+		FROM review_theme
 		GROUP BY ALL
 		UNION ALL
 		SELECT 'year' AS part, NULL AS theme, year, count(*) AS n FROM f_reviews GROUP BY ALL`,
@@ -121,10 +117,7 @@ export async function themeCooccurrence(engine: Engine, f: Filters, asAt: string
 	return cooccurrence(
 		engine,
 		`${s.with},
-		review_item AS (
-			SELECT DISTINCT r.review_id, t.theme AS item
-			FROM f_recs AS r JOIN recommendation_themes AS t USING (recommendation_id)
-		)`,
+		review_item AS (SELECT DISTINCT review_id, theme AS item FROM f_rec_themes)`,
 		s.params,
 		THEMES.map((t) => t.id),
 		themeLabel
