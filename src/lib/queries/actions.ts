@@ -104,7 +104,7 @@ export async function openActions(
 	const s = scope(f, asAt, { text: searching });
 	const w = openWhere(opts);
 	return engine.query<OpenActionRow>(
-		`${s.with},
+		s.sql(`,
 		picked AS (
 			SELECT a.action_id, a.review_id, a.recommendation_id, a.lead_agency, a.target_date, a.status, a.days_overdue,
 			       CASE WHEN a.target_date IS NOT NULL THEN date_diff('day', a.target_date, ${dateLiteral(asAt)}) END AS days_late,
@@ -119,7 +119,7 @@ export async function openActions(
 		FROM picked AS p
 		JOIN actions AS t ON t.action_id = p.action_id
 		JOIN recommendations AS r ON r.recommendation_id = p.recommendation_id
-		ORDER BY p.days_late DESC NULLS LAST, p.action_id`,
+		ORDER BY p.days_late DESC NULLS LAST, p.action_id`),
 		[...s.params, ...w.params]
 	);
 }
@@ -134,8 +134,8 @@ export interface OpenActionTotals {
 export async function openActionTotals(engine: Engine, f: Filters, asAt: string): Promise<OpenActionTotals> {
 	const s = scope(f, asAt);
 	const [row] = await engine.query<OpenActionTotals>(
-		`${s.with}
-		SELECT count(*) AS open, count(*) FILTER (WHERE overdue) AS overdue FROM f_actions WHERE NOT closed`,
+		s.sql(`
+		SELECT count(*) AS open, count(*) FILTER (WHERE overdue) AS overdue FROM f_actions WHERE NOT closed`),
 		s.params
 	);
 	return row;
@@ -157,11 +157,11 @@ export async function openActionBuckets(
 	const s = scope(f, asAt, { text: !!search?.trim() });
 	const w = openWhere({ search });
 	const rows = await engine.query<{ bucket: BucketKey; n: number }>(
-		`${s.with}
+		s.sql(`
 		SELECT ${BUCKET_SQL} AS bucket, count(*) AS n
 		FROM f_actions AS a JOIN f_recs AS r USING (recommendation_id)
 		${w.sql}
-		GROUP BY ALL`,
+		GROUP BY ALL`),
 		[...s.params, ...w.params]
 	);
 	const n = new Map(rows.map((r) => [r.bucket, r.n]));

@@ -51,7 +51,7 @@ export async function agencyTable(engine: Engine, f: Filters, asAt: string): Pro
 	const s = scope(f, asAt);
 	const only = agencyRestriction(f);
 	return engine.query<AgencyRow>(
-		`${s.with},
+		s.sql(`,
 		recs AS (
 			SELECT agency, count(*) AS recommendations FROM f_recs GROUP BY ALL
 		),
@@ -86,7 +86,7 @@ export async function agencyTable(engine: Engine, f: Filters, asAt: string): Pro
 		       CASE WHEN completed_dated > 0 THEN round(100.0 * on_time / completed_dated, 1) END AS pct_on_time,
 		       median_days, open, overdue
 		FROM joined ${only.sql}
-		ORDER BY overdue DESC, open DESC, agency NULLS LAST`,
+		ORDER BY overdue DESC, open DESC, agency NULLS LAST`),
 		[...s.params, ...only.params]
 	);
 }
@@ -106,12 +106,12 @@ export async function agencyThemeCells(engine: Engine, f: Filters, asAt: string)
 	const s = scope(f, asAt);
 	const only = agencyRestriction(f);
 	return engine.query<AgencyThemeCell>(
-		`${s.with}
+		s.sql(`
 		SELECT agency, theme, count(DISTINCT recommendation_id) AS recommendations
 		FROM (SELECT agency, theme, recommendation_id FROM f_rec_themes WHERE agency IS NOT NULL)
 		${only.sql}
 		GROUP BY ALL
-		ORDER BY agency, theme`,
+		ORDER BY agency, theme`),
 		[...s.params, ...only.params]
 	);
 }
@@ -138,12 +138,12 @@ export interface OpenAction {
 export async function agencyOpenActions(engine: Engine, f: Filters, asAt: string, agency: string): Promise<OpenAction[]> {
 	const s = scope(f, asAt, { text: true });
 	return engine.query<OpenAction>(
-		`${s.with}
+		s.sql(`
 		SELECT a.action_id, a.description, a.review_id, a.recommendation_id, r.rec_number, a.owner_role,
 		       a.target_date, a.status, a.overdue, a.days_overdue
 		FROM f_actions AS a JOIN f_recs AS r USING (recommendation_id)
 		WHERE a.lead_agency = ? AND NOT a.closed
-		ORDER BY a.days_overdue DESC NULLS LAST, a.target_date NULLS LAST, a.action_id`,
+		ORDER BY a.days_overdue DESC NULLS LAST, a.target_date NULLS LAST, a.action_id`),
 		[...s.params, agency]
 	);
 }

@@ -40,7 +40,7 @@ export async function openConsole(engine: Engine): Promise<ConsoleConnection> {
 /** The three temporary views, as SQL (values inlined by `scope`, which quotes them). */
 export function filteredViewsSql(f: Filters, asAt: string): string {
 	const s = scope(f, asAt, { text: true });
-	const view = (name: string, cte: string) => `CREATE OR REPLACE TEMP VIEW ${name} AS ${s.with} SELECT * FROM ${cte};`;
+	const view = (name: string, cte: string) => `CREATE OR REPLACE TEMP VIEW ${name} AS ${s.sql(` SELECT * FROM ${cte}`)};`;
 	return [
 		view('filtered_reviews', 'f_reviews'),
 		view('filtered_recommendations', 'f_recs'),

@@ -33,7 +33,7 @@ export interface LessonRecommendation {
 export async function lessonRecommendations(engine: Engine, f: Filters, asAt: string): Promise<LessonRecommendation[]> {
 	const s = scope(f, asAt, { text: true });
 	const rows = await engine.query<Omit<LessonRecommendation, 'themes'> & { themes: string | null }>(
-		`${s.with},
+		s.sql(`,
 		rec_actions AS (
 			SELECT recommendation_id,
 			       count(*) AS actions,
@@ -54,7 +54,7 @@ export async function lessonRecommendations(engine: Engine, f: Filters, asAt: st
 		JOIN f_reviews AS v USING (review_id)
 		LEFT JOIN rec_actions AS a USING (recommendation_id)
 		LEFT JOIN rec_themes AS t USING (recommendation_id)
-		ORDER BY v.year NULLS LAST, r.review_id, r.rec_number NULLS LAST, r.recommendation_id`,
+		ORDER BY v.year NULLS LAST, r.review_id, r.rec_number NULLS LAST, r.recommendation_id`),
 		s.params
 	);
 	return rows.map((r) => ({ ...r, themes: r.themes ? r.themes.split('|') : [] }));

@@ -54,7 +54,7 @@ type OptionKey = (typeof ALL_KEYS)[number];
 function optionsSql(f: Filters, asAt: string, dim: OptionKey): string {
 	// The period's own options ignore the period; the others ignore only themselves.
 	const s = dim === 'year' ? scope({ ...f, from: null, to: null }, asAt) : scope(f, asAt, dim);
-	return `SELECT '${dim}' AS dim, value, n FROM (${s.with} ${COUNT_SQL[dim]}) WHERE value IS NOT NULL`;
+	return `SELECT '${dim}' AS dim, value, n FROM (${s.sql(` ${COUNT_SQL[dim]}`)}) WHERE value IS NOT NULL`;
 }
 
 const byValue = (a: FilterOption, b: FilterOption) => a.value.localeCompare(b.value, 'en-GB');
@@ -91,7 +91,7 @@ export function optionsKey(f: Filters, asAt: string, dim: OptionKey): string {
 /** The review years in the data at the as-at date, for the period's lists (not narrowed by other filters). */
 export async function dataYears(engine: Engine, asAt: string): Promise<number[]> {
 	const s = scope(emptyFilters(), asAt);
-	const rows = await engine.query<{ year: number }>(`${s.with} SELECT DISTINCT year FROM f_reviews WHERE year IS NOT NULL ORDER BY year`);
+	const rows = await engine.query<{ year: number }>(s.sql(` SELECT DISTINCT year FROM f_reviews WHERE year IS NOT NULL ORDER BY year`));
 	return rows.map((r) => r.year);
 }
 

@@ -22,7 +22,7 @@ export interface OverviewTiles {
 export async function overviewTiles(engine: Engine, f: Filters, asAt: string): Promise<OverviewTiles> {
 	const s = scope(f, asAt);
 	const [row] = await engine.query<OverviewTiles>(
-		`${s.with},
+		s.sql(`,
 		a AS (
 			SELECT count(*) AS actions,
 			       count(*) FILTER (WHERE status = 'completed') AS actions_completed,
@@ -34,7 +34,7 @@ export async function overviewTiles(engine: Engine, f: Filters, asAt: string): P
 		       a.actions, a.actions_completed,
 		       CASE WHEN a.actions > 0 THEN round(100.0 * a.actions_completed / a.actions, 1) END AS pct_completed,
 		       a.actions_overdue
-		FROM a`,
+		FROM a`),
 		s.params
 	);
 	return row;
@@ -63,12 +63,12 @@ export async function recommendationsByThemeYear(engine: Engine, f: Filters, asA
 	const s = scope(f, asAt);
 	// One round trip: the cells, and (part 'undated') the recommendations of reviews with no year.
 	const rows = await engine.query<ThemeYearCell & { part: 'cell' | 'undated'; theme: string | null }>(
-		`${s.with}
+		s.sql(`
 		SELECT 'cell' AS part, theme, year, count(DISTINCT recommendation_id) AS recommendations
 		FROM f_rec_themes
 		GROUP BY ALL
 		UNION ALL
-		SELECT 'undated', NULL, NULL, count(*) FROM f_recs AS r JOIN f_reviews AS v USING (review_id) WHERE v.year IS NULL`,
+		SELECT 'undated', NULL, NULL, count(*) FROM f_recs AS r JOIN f_reviews AS v USING (review_id) WHERE v.year IS NULL`),
 		s.params
 	);
 	const without_year = rows.find((r) => r.part === 'undated')?.recommendations ?? 0;

@@ -28,7 +28,7 @@ export interface ReviewListRow {
 export async function reviewList(engine: Engine, f: Filters, asAt: string): Promise<ReviewListRow[]> {
 	const s = scope(f, asAt);
 	return engine.query<ReviewListRow>(
-		`${s.with},
+		s.sql(`,
 		recs AS (SELECT review_id, count(*) AS n FROM f_recs GROUP BY ALL),
 		acts AS (
 			SELECT review_id, count(*) AS n,
@@ -44,7 +44,7 @@ export async function reviewList(engine: Engine, f: Filters, asAt: string): Prom
 		FROM f_reviews AS v
 		LEFT JOIN recs USING (review_id)
 		LEFT JOIN acts USING (review_id)
-		ORDER BY v.year DESC NULLS LAST, v.review_id`,
+		ORDER BY v.year DESC NULLS LAST, v.review_id`),
 		s.params
 	);
 }

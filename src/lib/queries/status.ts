@@ -20,11 +20,11 @@ export interface StatusYearRow {
 export async function statusByYear(engine: Engine, f: Filters, asAt: string): Promise<StatusYearRow[]> {
 	const s = scope(f, asAt);
 	return engine.query<StatusYearRow>(
-		`${s.with}
+		s.sql(`
 		SELECT v.year, a.status, count(*) AS actions
 		FROM f_actions AS a JOIN f_reviews AS v USING (review_id)
 		GROUP BY ALL
-		ORDER BY v.year NULLS LAST, a.status`,
+		ORDER BY v.year NULLS LAST, a.status`),
 		s.params
 	);
 }
@@ -74,7 +74,7 @@ export async function completionCurve(engine: Engine, f: Filters, asAt: string):
 	const s = scope(f, asAt);
 	const groupBy = curveGroupBy(f);
 	const points = await engine.query<CurvePoint>(
-		`${s.with},
+		s.sql(`,
 		acts AS (
 			SELECT ${GROUP_SQL[groupBy]} AS grp, v.published_date AS published, a.completed_date AS done
 			FROM f_actions AS a
@@ -93,7 +93,7 @@ export async function completionCurve(engine: Engine, f: Filters, asAt: string):
 		FROM pairs
 		WHERE horizon <= ${dateLiteral(asAt)}
 		GROUP BY ALL
-		ORDER BY "group" NULLS LAST, months`,
+		ORDER BY "group" NULLS LAST, months`),
 		s.params
 	);
 	return { groupBy, points };
@@ -122,7 +122,7 @@ export async function backlogByMonth(engine: Engine, f: Filters, asAt: string): 
 	const s = scope(f, asAt);
 	const at = dateLiteral(asAt);
 	return engine.query<BacklogPoint>(
-		`${s.with},
+		s.sql(`,
 		spans AS (
 			SELECT coalesce(v.completed_date, v.published_date) AS opened, a.completed_date AS closed_on, a.target_date
 			FROM f_actions AS a JOIN f_reviews AS v USING (review_id)
@@ -142,7 +142,7 @@ export async function backlogByMonth(engine: Engine, f: Filters, asAt: string): 
 		FROM ends AS e
 		LEFT JOIN spans AS sp ON sp.opened <= e.date AND (sp.closed_on IS NULL OR sp.closed_on > e.date)
 		GROUP BY e.date
-		ORDER BY e.date`,
+		ORDER BY e.date`),
 		s.params
 	);
 }

@@ -12,7 +12,7 @@
  */
 import type { Engine } from '../db/engine';
 import type { Filters } from '../filters/filters';
-import { scope } from './scope';
+import { scope, type Scope } from './scope';
 import { THEMES, themeLabel } from '../model/themes';
 import { FACTORS, labelOf } from '../model/vocab';
 
@@ -48,13 +48,13 @@ export async function themeYearShares(engine: Engine, f: Filters, asAt: string):
 	const s = scope(f, asAt);
 	// One round trip: the theme counts and the reviews per year, told apart by `part`.
 	const rows = await engine.query<{ part: 'theme' | 'year'; theme: string | null; year: number | null; n: number }>(
-		`${s.with},
+		s.sql(`,
 		review_theme AS (SELECT DISTINCT review_id, theme, year FROM f_rec_themes WHERE year IS NOT NULL)
 		SELECT 'theme' AS part, theme, year, count(*) AS n
 		FROM review_theme
 		GROUP BY ALL
 		UNION ALL
-		SELECT 'year' AS part, NULL AS theme, year, count(*) AS n FROM f_reviews GROUP BY ALL`,
+		SELECT 'year' AS part, NULL AS theme, year, count(*) AS n FROM f_reviews GROUP BY ALL`),
 		s.params
 	);
 	const counts = rows.filter((r) => r.part === 'theme').map((r) => ({ theme: r.theme!, year: r.year!, n: r.n }));
@@ -116,9 +116,8 @@ export async function themeCooccurrence(engine: Engine, f: Filters, asAt: string
 	const s = scope(f, asAt);
 	return cooccurrence(
 		engine,
-		`${s.with},
-		review_item AS (SELECT DISTINCT review_id, theme AS item FROM f_rec_themes)`,
-		s.params,
+		s,
+		`review_item AS (SELECT DISTINCT review_id, theme AS item FROM f_rec_themes)`,
 		THEMES.map((t) => t.id),
 		themeLabel
 	);
@@ -134,36 +133,36 @@ export async function factorCooccurrence(engine: Engine, f: Filters, asAt: strin
 	const s = scope(f, asAt);
 	return cooccurrence(
 		engine,
-		`${s.with},
-		review_item AS (
+		s,
+		`review_item AS (
 			SELECT DISTINCT x.review_id, x.factor AS item
 			FROM review_factors AS x SEMI JOIN f_reviews AS v ON v.review_id = x.review_id
 		)`,
-		s.params,
 		FACTORS.map((t) => t.code),
 		(code) => labelOf(FACTORS, code)
 	);
 }
 
-/** Pairs of items from a `review_item(review_id, item)` CTE appended to the scope. */
+/** Pairs of items from a `review_item(review_id, item)` CTE (its definition) appended to the scope. */
 async function cooccurrence(
 	engine: Engine,
-	withItems: string,
-	params: Parameters<Engine['query']>[1],
+	s: Scope,
+	items: string,
 	order: string[],
 	label: (key: string) => string
 ): Promise<Cooccurrence> {
 	// One round trip: the pairs, then two rows of totals (part 'reviews' and 'with_any').
 	const rows = await engine.query<{ part: 'pair' | 'reviews' | 'with_any'; a: string | null; b: string | null; n: number }>(
-		`${withItems}
+		s.sql(`,
+		${items}
 		SELECT 'pair' AS part, x.item AS a, y.item AS b, count(*) AS n
 		FROM review_item AS x JOIN review_item AS y USING (review_id)
 		GROUP BY ALL
 		UNION ALL
 		SELECT 'reviews', NULL, NULL, (SELECT count(*) FROM f_reviews)
 		UNION ALL
-		SELECT 'with_any', NULL, NULL, (SELECT count(DISTINCT review_id) FROM review_item)`,
-		params
+		SELECT 'with_any', NULL, NULL, (SELECT count(DISTINCT review_id) FROM review_item)`),
+		s.params
 	);
 	const pairs = rows.filter((r) => r.part === 'pair').map((r) => ({ a: r.a!, b: r.b!, n: r.n }));
 	const totals = {

@@ -7,7 +7,7 @@ import type { Dimension, Filters } from '$lib/filters/filters';
 import { sqlString, type Scope } from '$lib/queries/scope';
 import type { Param } from '$lib/db/engine';
 
-export function referenceScope(f: Filters, asAt: string, except?: Dimension): Scope {
+export function referenceScope(f: Filters, asAt: string, except?: Dimension): Pick<Scope, 'with' | 'params'> {
 	const params: Param[] = [];
 	const vals = (d: Dimension) => (d === except ? [] : f.values[d]);
 	const list = (v: string[]) => v.map(sqlString).join(', ');
