@@ -25,6 +25,17 @@ export function instrument() {
 	};
 	new MutationObserver(check).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-busy', 'data-source'] });
 
+	// Main-thread tasks longer than 50 ms (the Long Tasks API), while __sqlCapture is on: a filter
+	// change must never block the page.
+	window.__longTasks = [];
+	try {
+		new PerformanceObserver((list) => {
+			if (window.__sqlCapture) for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+		}).observe({ type: 'longtask' });
+	} catch {
+		/* not supported: nothing recorded */
+	}
+
 	window.__sqlCapture = false;
 	window.__sqlLog = [];
 	const Base = window.Worker;

@@ -124,6 +124,7 @@ export async function filterSeries(url, routes, changes, timeoutMs) {
 							if (!box) return null;
 							const before = location.search;
 							window.__sqlLog = [];
+							window.__longTasks = [];
 							window.__sqlCapture = true;
 							const start = performance.now();
 							box.click();
@@ -131,8 +132,10 @@ export async function filterSeries(url, routes, changes, timeoutMs) {
 							await new Promise((r) => requestAnimationFrame(() => r(null)));
 							while (busy()) await new Promise((r) => setTimeout(r, 1));
 							const ms = performance.now() - start;
+							// Long tasks are reported a little after they end.
+							await new Promise((r) => setTimeout(r, 20));
 							window.__sqlCapture = false;
-							return { ms, sql: window.__sqlLog, search: location.search };
+							return { ms, sql: window.__sqlLog, longTasks: window.__longTasks, search: location.search };
 						},
 						{ dim, nth }
 					)
@@ -154,6 +157,8 @@ export async function bareReplay(url, series, timeoutMs) {
 		const page = await b.context.newPage();
 		await page.goto(url + '/bench/baseline', { waitUntil: 'commit' });
 		await within(timeoutMs, 'the baseline page', page.waitForFunction(() => window.__bench?.timings || window.__bench?.error, null, { timeout: 0, polling: 100 }));
+		// The same scope tables the app reads once it has built them.
+		await within(timeoutMs, 'the scope tables', page.evaluate(() => window.__bench.materialise()));
 		const out = {};
 		for (const [route, changes] of Object.entries(series)) {
 			out[route] = [];
