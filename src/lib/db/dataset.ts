@@ -5,7 +5,7 @@
  */
 import { SCHEMA, TABLE_NAMES, type TableDef, type TableName } from '../model/schema';
 import { tableFromIPC } from 'apache-arrow';
-import { DERIVED_SQL, MATERIALISE_SCOPE_SQL, SCOPE_VIEWS_SQL } from './derived';
+import { DERIVED_SQL, MATERIALISE_SCOPE_SQL, SCOPE_VIEWS_IF_MISSING_SQL, SCOPE_VIEWS_SQL } from './derived';
 import type { Engine } from './engine';
 
 export class DatasetError extends Error {
@@ -40,14 +40,9 @@ export async function createEmptyTables(engine: Engine): Promise<void> {
 	const ddl = SCHEMA.map(
 		(t) => `CREATE TABLE IF NOT EXISTS ${t.name} (${t.columns.map((c) => `${c.name} ${c.type}`).join(', ')});`
 	).join('\n');
-	await engine.exec(ddl);
-	await engine.exec(DERIVED_SQL);
-	// The scope views, once: a later load redefines them only when its data is in (a failed load
-	// leaves the scope of the data on screen as it was).
-	const [{ n }] = await engine.query<{ n: number }>(
-		`SELECT count(*) AS n FROM duckdb_views() WHERE view_name = '_scope_actions' AND NOT internal`
-	);
-	if (n === 0) await engine.exec(SCOPE_VIEWS_SQL);
+	// One round trip. The scope views only where missing: a later load redefines them only when its
+	// data is in (a failed load leaves the scope of the data on screen as it was).
+	await engine.exec(`${ddl}\n${DERIVED_SQL}\n${SCOPE_VIEWS_IF_MISSING_SQL}`);
 }
 
 /**
@@ -114,7 +109,8 @@ export async function loadDataset(
 		}
 		await engine.exec(DERIVED_SQL);
 	} finally {
-		for (const t of staged) await engine.exec(`DROP TABLE IF EXISTS ${staging(t)}`).catch(() => {});
+		// One round trip; tables renamed into place are gone already.
+		if (staged.length) await engine.exec(staged.map((t) => `DROP TABLE IF EXISTS ${staging(t)};`).join('\n')).catch(() => {});
 	}
 }
 

@@ -84,32 +84,39 @@ export function dateLiteral(iso: string): string {
  * copy serves every as-at date. If the console changes a base table, `materialiseScope` must run
  * again (it is run after every load).
  */
-export const SCOPE_VIEWS_SQL = `
-CREATE OR REPLACE VIEW _scope_recs_v AS
+const SCOPE_VIEWS = (create: string) => `
+${create} _scope_recs_v AS
   SELECT r.recommendation_id, r.review_id, r.rec_number, r.scope, r.agency, r.agency_sector,
     coalesce(v.completed_date, v.published_date, DATE '0001-01-01') AS v_on,
     review_year(v.completed_date, v.published_date) AS v_year,
     v.partnership AS v_partnership, v.region AS v_region, v.review_type AS v_review_type, v.death_type AS v_death_type
   FROM recommendations AS r JOIN reviews AS v ON v.review_id = r.review_id;
 
-CREATE OR REPLACE VIEW _scope_actions_v AS
+${create} _scope_actions_v AS
   SELECT a.action_id, a.recommendation_id, s.review_id, a.lead_agency, a.target_date, a.status, a.completed_date,
     s.v_on, s.v_year, s.v_partnership, s.v_region, s.v_review_type, s.v_death_type,
     s.agency AS r_agency, s.agency_sector AS r_sector, s.scope AS r_scope
   FROM actions AS a JOIN _scope_recs_v AS s ON s.recommendation_id = a.recommendation_id;
 
-CREATE OR REPLACE VIEW _scope_rec_themes_v AS
+${create} _scope_rec_themes_v AS
   SELECT t.recommendation_id, t.theme, s.review_id, s.agency, s.agency_sector, s.scope,
     s.v_on, s.v_year, s.v_partnership, s.v_region, s.v_review_type, s.v_death_type
   FROM recommendation_themes AS t JOIN _scope_recs_v AS s ON s.recommendation_id = t.recommendation_id;
 
-CREATE OR REPLACE VIEW _scope_recs AS SELECT * FROM _scope_recs_v;
-CREATE OR REPLACE VIEW _scope_actions AS SELECT * FROM _scope_actions_v;
-CREATE OR REPLACE VIEW _scope_rec_themes AS SELECT * FROM _scope_rec_themes_v;
+${create} _scope_recs AS SELECT * FROM _scope_recs_v;
+${create} _scope_actions AS SELECT * FROM _scope_actions_v;
+${create} _scope_rec_themes AS SELECT * FROM _scope_rec_themes_v;
+`;
+
+/** The scope views as the joins over the tables loaded now, any copies dropped (after a load). */
+export const SCOPE_VIEWS_SQL = `${SCOPE_VIEWS('CREATE OR REPLACE VIEW')}
 DROP TABLE IF EXISTS _scope_recs_t;
 DROP TABLE IF EXISTS _scope_actions_t;
 DROP TABLE IF EXISTS _scope_rec_themes_t;
 `;
+
+/** The same views where they do not exist yet, leaving existing ones (and their copies) alone. */
+export const SCOPE_VIEWS_IF_MISSING_SQL = SCOPE_VIEWS('CREATE VIEW IF NOT EXISTS');
 
 /**
  * Copy the scope joins into tables and point the scope views at them. One statement string, so no
