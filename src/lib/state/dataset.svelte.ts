@@ -253,7 +253,9 @@ class DatasetState {
 		while (this.engine === engine && !settled());
 		if (this.engine !== engine) return;
 		try {
+			performance.mark('dhr:scope-start');
 			await materialiseScope(engine);
+			performance.mark('dhr:scope-end');
 			if (this.engine === engine) this.scopeReady = true;
 		} catch {
 			// Keep the joins; the figures are the same.
