@@ -150,10 +150,13 @@ export function scope(f: Filters, asAt: string, options: ScopeOptions | Dimensio
 		['f_reviews0', `SELECT * FROM (SELECT *, review_year(completed_date, published_date) AS year FROM reviews) ${reviewWhere}`, []],
 		['f_recs0', recs, []],
 		['f_actions', actions, []],
+		// With a status filter: the recommendations with a matching action, worked out once per
+		// statement (MATERIALIZED) rather than a scan of every action for each relation that needs it.
+		['f_status_recs', 'SELECT DISTINCT recommendation_id FROM f_actions', ['f_actions']],
 		[
 			'f_recs',
-			actionFiltered ? 'SELECT r.* FROM f_recs0 AS r SEMI JOIN f_actions AS a ON a.recommendation_id = r.recommendation_id' : 'SELECT * FROM f_recs0',
-			actionFiltered ? ['f_recs0', 'f_actions'] : ['f_recs0']
+			actionFiltered ? 'SELECT r.* FROM f_recs0 AS r SEMI JOIN f_status_recs AS a ON a.recommendation_id = r.recommendation_id' : 'SELECT * FROM f_recs0',
+			actionFiltered ? ['f_recs0', 'f_status_recs'] : ['f_recs0']
 		],
 		[
 			'f_reviews',
@@ -163,16 +166,16 @@ export function scope(f: Filters, asAt: string, options: ScopeOptions | Dimensio
 		[
 			'f_rec_themes',
 			`SELECT recommendation_id, review_id, theme, agency, v_year AS year FROM _scope_rec_themes
-    ${recWhere}${actionFiltered ? `${recWhere ? ' AND' : ' WHERE'} recommendation_id IN (SELECT recommendation_id FROM f_actions)` : ''}`,
-			actionFiltered ? ['f_actions'] : []
+    ${recWhere}${actionFiltered ? `${recWhere ? ' AND' : ' WHERE'} recommendation_id IN (SELECT recommendation_id FROM f_status_recs)` : ''}`,
+			actionFiltered ? ['f_status_recs'] : []
 		]
 	];
 	const withOf = (names: Set<string>) =>
 		`WITH\n${defs
 			.filter(([name]) => names.has(name))
-			.map(([name, body]) => `  ${name} AS NOT MATERIALIZED (\n    ${body}\n  )`)
+			.map(([name, body]) => `  ${name} AS ${name === 'f_status_recs' ? 'MATERIALIZED' : 'NOT MATERIALIZED'} (\n    ${body}\n  )`)
 			.join(',\n')}\n`;
-	const all = withOf(new Set(defs.map(([name]) => name)));
+	const all = withOf(new Set(defs.map(([name]) => name).filter((name) => actionFiltered || name !== 'f_status_recs')));
 	return {
 		with: all,
 		params,
