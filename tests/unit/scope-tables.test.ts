@@ -84,6 +84,13 @@ async function compare(name: string, fl: Filters) {
 	);
 	const gotThemes = await themeRows(`${now.with} SELECT recommendation_id, review_id, theme, agency, year FROM f_rec_themes ORDER BY ALL`);
 	expect(gotThemes, `${name}: f_rec_themes`).toEqual(wantThemes);
+	// The actions with their review's year and dates and their recommendation's scope.
+	const wantRv = await themeRows(
+		`${ref.with} SELECT a.action_id, v.year, v.completed_date AS review_completed, v.published_date AS review_published, r.scope AS rec_scope
+		 FROM f_actions AS a JOIN f_reviews AS v USING (review_id) JOIN f_recs AS r USING (recommendation_id) ORDER BY ALL`
+	);
+	const gotRv = await themeRows(now.sql(` SELECT action_id, year, review_completed, review_published, rec_scope FROM f_actions_rv ORDER BY ALL`));
+	expect(gotRv, `${name}: f_actions_rv`).toEqual(wantRv);
 	// Without the texts the relations hold the same rows.
 	const bare = scope(fl, at);
 	const [{ n }] = await engine.query<{ n: number }>(`${bare.with} SELECT count(*) AS n FROM f_actions`);

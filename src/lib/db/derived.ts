@@ -89,12 +89,13 @@ ${create} _scope_recs_v AS
   SELECT r.recommendation_id, r.review_id, r.rec_number, r.scope, r.agency, r.agency_sector,
     coalesce(v.completed_date, v.published_date, DATE '0001-01-01') AS v_on,
     review_year(v.completed_date, v.published_date) AS v_year,
-    v.partnership AS v_partnership, v.region AS v_region, v.review_type AS v_review_type, v.death_type AS v_death_type
+    v.partnership AS v_partnership, v.region AS v_region, v.review_type AS v_review_type, v.death_type AS v_death_type,
+    v.completed_date AS v_completed, v.published_date AS v_published
   FROM recommendations AS r JOIN reviews AS v ON v.review_id = r.review_id;
 
 ${create} _scope_actions_v AS
   SELECT a.action_id, a.recommendation_id, s.review_id, a.lead_agency, a.target_date, a.status, a.completed_date,
-    s.v_on, s.v_year, s.v_partnership, s.v_region, s.v_review_type, s.v_death_type,
+    s.v_on, s.v_year, s.v_partnership, s.v_region, s.v_review_type, s.v_death_type, s.v_completed, s.v_published,
     s.agency AS r_agency, s.agency_sector AS r_sector, s.scope AS r_scope
   FROM actions AS a JOIN _scope_recs_v AS s ON s.recommendation_id = a.recommendation_id;
 

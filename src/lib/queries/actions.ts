@@ -154,12 +154,15 @@ export async function openActionBuckets(
 	asAt: string,
 	search: string | null = null
 ): Promise<BucketCount[]> {
-	const s = scope(f, asAt, { text: !!search?.trim() });
+	const searching = !!search?.trim();
+	const s = scope(f, asAt, { text: searching });
 	const w = openWhere({ search });
+	// The recommendation is joined only for the search (its text): every action in scope has its
+	// recommendation in scope, so without a search the join would change nothing but the time.
 	const rows = await engine.query<{ bucket: BucketKey; n: number }>(
 		s.sql(`
 		SELECT ${BUCKET_SQL} AS bucket, count(*) AS n
-		FROM f_actions AS a JOIN f_recs AS r USING (recommendation_id)
+		FROM f_actions AS a ${searching ? 'JOIN f_recs AS r USING (recommendation_id)' : ''}
 		${w.sql}
 		GROUP BY ALL`),
 		[...s.params, ...w.params]

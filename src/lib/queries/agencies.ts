@@ -61,11 +61,11 @@ export async function agencyTable(engine: Engine, f: Filters, asAt: string): Pro
 			       count(*) FILTER (WHERE a.status = 'completed') AS completed,
 			       count(a.on_time) AS completed_dated,
 			       count(*) FILTER (WHERE a.on_time) AS on_time,
-			       median(date_diff('day', coalesce(v.completed_date, v.published_date), a.completed_date))
+			       median(date_diff('day', coalesce(a.review_completed, a.review_published), a.completed_date))
 			         FILTER (WHERE a.status = 'completed') AS median_days,
 			       count(*) FILTER (WHERE NOT a.closed) AS open,
 			       count(*) FILTER (WHERE a.overdue) AS overdue
-			FROM f_actions AS a JOIN f_reviews AS v USING (review_id)
+			FROM f_actions_rv AS a
 			GROUP BY ALL
 		),
 		joined AS (

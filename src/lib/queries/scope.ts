@@ -6,6 +6,8 @@
  *   f_recs     their recommendations by agency, sector, scope, theme — and, when a status filter
  *              is set, only those with a matching action;
  *   f_actions  their actions (from action_facts at the as-at date) by lead agency and status;
+ *   f_actions_rv  the same with their review's year, completed and published dates and their
+ *              recommendation's scope (rec_scope), for counts by year without a join;
  *   f_rec_themes  the themes of the recommendations in f_recs, one row per (recommendation, theme),
  *              with the recommendation's review, agency and the review's year: theme counts need no join.
  *
@@ -135,21 +137,30 @@ export function scope(f: Filters, asAt: string, options: ScopeOptions | Dimensio
 		: `SELECT ${recColumns} FROM _scope_recs AS s ${recWhere}`;
 	// The columns of the action_facts macro (db/derived), in its order; texts only when asked for.
 	const texts = (cols: string) => (text ? cols : '');
-	const actions = `SELECT a.action_id, a.recommendation_id, a.review_id,${texts(' t.description,')} a.lead_agency,${texts(' t.owner_role,')}
+	const actionsWith = (extra: string) => `SELECT a.action_id, a.recommendation_id, a.review_id,${texts(' t.description,')} a.lead_agency,${texts(' t.owner_role,')}
       a.target_date, a.status AS recorded_status, a.status_now AS status,
       CASE WHEN a.status_now = 'completed' THEN a.completed_date END AS completed_date,${texts(' t.evidence, t.last_updated,')}
       is_closed(a.status_now) AS closed,
       is_overdue(a.status_now, a.target_date, ${at}) AS overdue,
       days_overdue(a.status_now, a.target_date, ${at}) AS days_overdue,
-      completed_on_time(a.status_now, a.target_date, a.completed_date) AS on_time
+      completed_on_time(a.status_now, a.target_date, a.completed_date) AS on_time${extra}
     FROM (SELECT *, status_at(status, completed_date, ${at}) AS status_now FROM _scope_actions ${actionWhere}) AS a
     ${text ? 'JOIN actions AS t ON t.action_id = a.action_id' : ''}`;
+	const actions = actionsWith('');
 
 	// Each relation, its definition, and the relations it is built from (defined before it).
 	const defs: [name: string, body: string, uses: string[]][] = [
 		['f_reviews0', `SELECT * FROM (SELECT *, review_year(completed_date, published_date) AS year FROM reviews) ${reviewWhere}`, []],
 		['f_recs0', recs, []],
 		['f_actions', actions, []],
+		// f_actions with its review's year and dates and its recommendation's scope: what a join of
+		// f_actions with f_reviews (or f_recs) would add, without the join.
+		[
+			'f_actions_rv',
+			actionsWith(`,
+      a.v_year AS year, a.v_completed AS review_completed, a.v_published AS review_published, a.r_scope AS rec_scope`),
+			[]
+		],
 		// With a status filter: the recommendations with a matching action, worked out once per
 		// statement (MATERIALIZED) rather than a scan of every action for each relation that needs it.
 		['f_status_recs', 'SELECT DISTINCT recommendation_id FROM f_actions', ['f_actions']],

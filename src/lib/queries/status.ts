@@ -21,10 +21,10 @@ export async function statusByYear(engine: Engine, f: Filters, asAt: string): Pr
 	const s = scope(f, asAt);
 	return engine.query<StatusYearRow>(
 		s.sql(`
-		SELECT v.year, a.status, count(*) AS actions
-		FROM f_actions AS a JOIN f_reviews AS v USING (review_id)
+		SELECT a.year, a.status, count(*) AS actions
+		FROM f_actions_rv AS a
 		GROUP BY ALL
-		ORDER BY v.year NULLS LAST, a.status`),
+		ORDER BY a.year NULLS LAST, a.status`),
 		s.params
 	);
 }
@@ -45,7 +45,7 @@ export function curveGroupBy(f: Filters): CurveGroupBy {
 // Column expressions chosen from this fixed list, never from input.
 const GROUP_SQL: Record<CurveGroupBy, string> = {
 	all: `'all'`,
-	scope: `r.scope`,
+	scope: `a.rec_scope`,
 	agency: `a.lead_agency`
 };
 
@@ -76,11 +76,9 @@ export async function completionCurve(engine: Engine, f: Filters, asAt: string):
 	const points = await engine.query<CurvePoint>(
 		s.sql(`,
 		acts AS (
-			SELECT ${GROUP_SQL[groupBy]} AS grp, v.published_date AS published, a.completed_date AS done
-			FROM f_actions AS a
-			JOIN f_recs AS r USING (recommendation_id)
-			JOIN f_reviews AS v ON v.review_id = r.review_id
-			WHERE v.published_date IS NOT NULL
+			SELECT ${GROUP_SQL[groupBy]} AS grp, a.review_published AS published, a.completed_date AS done
+			FROM f_actions_rv AS a
+			WHERE a.review_published IS NOT NULL
 		),
 		months AS (SELECT range AS months FROM range(0, ${CURVE_MONTHS + 1})),
 		pairs AS (
@@ -124,8 +122,8 @@ export async function backlogByMonth(engine: Engine, f: Filters, asAt: string): 
 	return engine.query<BacklogPoint>(
 		s.sql(`,
 		spans AS (
-			SELECT coalesce(v.completed_date, v.published_date) AS opened, a.completed_date AS closed_on, a.target_date
-			FROM f_actions AS a JOIN f_reviews AS v USING (review_id)
+			SELECT coalesce(a.review_completed, a.review_published) AS opened, a.completed_date AS closed_on, a.target_date
+			FROM f_actions_rv AS a
 			WHERE a.status IN ('not started', 'in progress') OR (a.status = 'completed' AND a.completed_date IS NOT NULL)
 		),
 		first AS (SELECT min(opened) AS d FROM spans WHERE opened <= ${at}),
