@@ -113,7 +113,9 @@ describe('the counts of each side', () => {
 		expect(n.bases).toEqual({ incident: 6, victim: 5, perpetrator: 6 });
 		expect(factor(n, 'incident/coercive_control')).toBe(3);
 		expect(factor(n, 'victim/alcohol')).toBe(2);
-		expect(factor(n, 'victim/mental_health_issues')).toBe(1);
+		// The DHRD's mental_health_issues is the model's mental_health (NATIONAL_FACTOR_NAMES).
+		expect(factor(n, 'victim/mental_health')).toBe(1);
+		expect(n.factors.some((x) => x.factor === 'mental_health_issues')).toBe(false);
 	});
 });
 
@@ -131,25 +133,33 @@ describe('the comparison', () => {
 
 	it('factors named on both sides, by subject, most common nationally first, with Wilson intervals', () => {
 		const c = compare(l, n, null);
-		expect(c.factors.map((r) => r.key)).toEqual(['incident/coercive_control', 'incident/separation', 'victim/alcohol', 'perpetrator/alcohol']);
+		// honour_based_abuse is compared: the national side's honour_based_violence is read under the
+		// model's name (NATIONAL_FACTOR_NAMES).
+		expect(c.factors.map((r) => r.key)).toEqual([
+			'incident/coercive_control',
+			'incident/honour_based_abuse',
+			'incident/separation',
+			'victim/alcohol',
+			'perpetrator/alcohol'
+		]);
 		const cc = c.factors[0];
 		expect(cc.label).toBe('Incident: coercive control');
 		expect(cc.local).toEqual(pct(2, 4));
 		expect(cc.national).toEqual(pct(3, 6));
-		expect(c.factors[2].local).toEqual(pct(1, 3));
-		expect(c.factors[2].national).toEqual(pct(2, 5));
-		expect(c.factors[3].local).toEqual(pct(1, 2));
+		expect(c.factors[1].local).toEqual(pct(1, 4));
+		expect(c.factors[1].national).toEqual(pct(1, 6));
+		expect(c.factors[3].local).toEqual(pct(1, 3));
+		expect(c.factors[3].national).toEqual(pct(2, 5));
+		expect(c.factors[4].local).toEqual(pct(1, 2));
 		expect(c.factors.every((r) => r.few)).toBe(true); // 4 local reviews: all read with care
 		expect(shareText(cc.local)).toBe('50.0% (15.0–85.0%)');
 	});
 
 	it('lists the factors named on one side only, plainly', () => {
 		const c = compare(l, n, null);
-		expect(c.localOnly).toEqual([{ subject: 'incident', factor: 'honour_based_abuse', label: 'Honour-based abuse', reviews: 1 }]);
-		expect(c.nationalOnly).toEqual([
-			{ subject: 'incident', factor: 'honour_based_violence', label: 'Honour based violence', reviews: 1 },
-			{ subject: 'victim', factor: 'mental_health_issues', label: 'Mental health issues', reviews: 1 }
-		]);
+		expect(c.localOnly).toEqual([]);
+		// The national victim mental-health flag (mental_health_issues, read as mental_health): no local review records it.
+		expect(c.nationalOnly).toEqual([{ subject: 'victim', factor: 'mental_health', label: 'Mental health', reviews: 1 }]);
 	});
 
 	it('death type, victim sex and age band: every value of either side, in the vocabulary order, of the reviews recording it', () => {
@@ -243,17 +253,22 @@ describe.skipIf(!present)('the real DHRD (../shared/data/dhrd/raw) against the d
 		expect(factor(n, 'perpetrator/alcohol')).toBe(303);
 	});
 
-	it('matches the demo factors by name and lists the rest: mental health, disability and honour-based abuse are named differently', async () => {
+	it('matches the demo factors by name (mental health and honour-based abuse under the DHRD names read as the model names) and lists the rest', async () => {
 		const t0 = performance.now();
 		const c = compare(await localCounts(real, emptyFilters(), '2026-09-30'), await nationalCounts(real), null);
 		console.log(`compare.test.ts: both sides counted and compared in ${(performance.now() - t0).toFixed(0)} ms`);
 		const keys = c.factors.map((r) => r.key);
 		expect(keys).toContain('incident/coercive_control');
 		expect(keys).toContain('victim/alcohol');
+		expect(keys).toContain('victim/mental_health');
+		expect(keys).toContain('perpetrator/mental_health');
+		expect(keys).toContain('incident/honour_based_abuse');
 		const localOnly = c.localOnly.map((u) => `${u.subject}/${u.factor}`);
-		expect(localOnly).toContain('victim/mental_health');
-		expect(localOnly).toContain('incident/honour_based_abuse');
-		expect(c.nationalOnly.map((u) => `${u.subject}/${u.factor}`)).toContain('victim/mental_health_issues');
+		// The DHRD records physical disability and neurodiversity apart: not the model's disability.
+		expect(localOnly).toContain('victim/disability');
+		const nationalOnly = c.nationalOnly.map((u) => `${u.subject}/${u.factor}`);
+		expect(nationalOnly).toContain('victim/physical_disability');
+		expect(nationalOnly).not.toContain('victim/mental_health_issues');
 		console.log(`compare.test.ts: matched ${keys.length}; local only: ${localOnly.join(', ')}`);
 		const cc = c.factors.find((r) => r.key === 'incident/coercive_control')!;
 		expect(cc.national.n).toBe(403);

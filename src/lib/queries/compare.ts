@@ -13,7 +13,9 @@
  * sex of 'unknown' counts as not recorded). Reviews are counted once however many rows they have.
  *
  * Factors are matched by (subject, factor) name; each side lists every pair its table names (even
- * those with no review in scope, as 0) so the view can say which are only on one side.
+ * those with no review in scope, as 0) so the view can say which are only on one side. The national
+ * side's names that mean the same as one of the model's under another name are read under the
+ * model's name first (NATIONAL_FACTOR_NAMES).
  */
 import type { Engine } from '../db/engine';
 import { NATIONAL_SCHEMA } from '../db/compare';
@@ -96,8 +98,22 @@ export function localCounts(engine: Engine, f: Filters, asAt: string): Promise<S
 	return sideCounts(engine, sideSql(`${s.with},`, 'f_reviews', 'review_factors'), 'review_factors');
 }
 
+/**
+ * National factor codes (as the DHRD conversion names its columns) that are the model's factor under
+ * another name, and so are compared with it: the DHRD's umbrella mental-health flag and its
+ * honour-based violence. Its physical disability and neurodiversity are not here: they are recorded
+ * apart, and the model's disability is not limited to either, so neither is the same measure.
+ */
+export const NATIONAL_FACTOR_NAMES: Readonly<Record<string, string>> = {
+	mental_health_issues: 'mental_health',
+	honour_based_violence: 'honour_based_abuse'
+};
+
 /** The national tables' counts, all of them (the shared filters describe the local data only). */
 export function nationalCounts(engine: Engine): Promise<SideCounts> {
-	const factors = `${NATIONAL_SCHEMA}.review_factors`;
+	const renamed = Object.entries(NATIONAL_FACTOR_NAMES)
+		.map(([from, to]) => `WHEN '${from}' THEN '${to}'`)
+		.join(' ');
+	const factors = `(SELECT review_id, subject, CASE factor ${renamed} ELSE factor END AS factor FROM ${NATIONAL_SCHEMA}.review_factors)`;
 	return sideCounts(engine, sideSql('WITH', `${NATIONAL_SCHEMA}.reviews`, factors), factors);
 }
