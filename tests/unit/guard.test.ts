@@ -4,6 +4,9 @@ import { guard, statementTexts } from '$lib/sql/guard';
 
 const refused: [string, string][] = [
 	['DROP TABLE actions', 'actions is a table of the loaded dataset'],
+	['DELETE FROM _scope_actions_t', '_scope_actions_t is one of the scope tables every view of the dashboard reads'],
+	['DROP VIEW _scope_recs', '_scope_recs is one of the scope tables'],
+	['UPDATE _scope_rec_themes_t SET theme = NULL', '_scope_rec_themes_t is one of the scope tables'],
 	['drop table if exists main.actions', 'actions'],
 	['DROP TABLE mine, reviews', 'reviews'],
 	['DROP VIEW filtered_actions', 'filtered_actions'],

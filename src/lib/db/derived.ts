@@ -84,6 +84,9 @@ export function dateLiteral(iso: string): string {
  * copy serves every as-at date. If the console changes a base table, `materialiseScope` must run
  * again (it is run after every load).
  */
+/** Every relation of the scope tables: the views the queries read, the joins, and the copies. */
+export const SCOPE_RELATIONS = ['recs', 'actions', 'rec_themes'].flatMap((n) => [`_scope_${n}`, `_scope_${n}_v`, `_scope_${n}_t`]);
+
 const SCOPE_VIEWS = (create: string) => `
 ${create} _scope_recs_v AS
   SELECT r.recommendation_id, r.review_id, r.rec_number, r.scope, r.agency, r.agency_sector,

@@ -3,7 +3,8 @@
  *
  * The console must not change or destroy the loaded dataset, nor reach outside the page (files, URLs,
  * extensions, settings). What is refused:
- *   - altering, dropping or writing to the base tables, the derived macros and the filtered_* views;
+ *   - altering, dropping or writing to the base tables, the derived macros, the filtered_* views and
+ *     the scope tables (db/derived `_scope_*`);
  *   - ATTACH/DETACH, COPY, INSTALL/LOAD, EXPORT/IMPORT DATABASE, SET/RESET, PRAGMAs that are not
  *     read-only, CALL, USE, transactions, CHECKPOINT/VACUUM, CREATE of anything but a temporary
  *     table or view (so no SECRET, MACRO, SCHEMA, persistent TABLE);
@@ -18,6 +19,7 @@
  * each checked; one refusal refuses the script (nothing runs).
  */
 import { TABLE_NAMES } from '../model/schema';
+import { SCOPE_RELATIONS } from '../db/derived';
 
 export type TokenKind = 'word' | 'ident' | 'string' | 'number' | 'punct';
 export interface Token {
@@ -35,7 +37,7 @@ export const PROTECTED_MACROS = [
 ] as const;
 /** The views the console rebuilds before each run from the dashboard's filters. */
 export const FILTERED_VIEWS = ['filtered_reviews', 'filtered_recommendations', 'filtered_actions'] as const;
-const PROTECTED = new Set<string>([...TABLE_NAMES, ...PROTECTED_MACROS, ...FILTERED_VIEWS]);
+const PROTECTED = new Set<string>([...TABLE_NAMES, ...PROTECTED_MACROS, ...FILTERED_VIEWS, ...SCOPE_RELATIONS]);
 
 /** Table functions and scalar functions that read files or URLs, or the environment. */
 const OUTSIDE_FUNCTIONS = new Set([
@@ -270,7 +272,9 @@ function protectedMessage(verb: string, name: string): string {
 		? 'a table of the loaded dataset'
 		: (FILTERED_VIEWS as readonly string[]).includes(name)
 			? 'a view the console keeps in step with the dashboard filters'
-			: 'a derived-fact macro the dashboard relies on';
+			: SCOPE_RELATIONS.includes(name)
+				? 'one of the scope tables every view of the dashboard reads'
+				: 'a derived-fact macro the dashboard relies on';
 	return `${verb} ${name}: ${name} is ${what}, which the console must not change. Create a temporary table of your own instead (CREATE TEMP TABLE my_${name} AS SELECT …).`;
 }
 
