@@ -6,6 +6,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -73,4 +74,13 @@ export async function openPage(session: Session, baseUrl: string): Promise<Watch
 			if (foreignRequests.length) throw new Error(`Requests to another origin:\n${foreignRequests.join('\n')}`);
 		}
 	};
+}
+
+/** WCAG 2.2 A and AA, the bar the app must meet. */
+export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Axe on the page's `<main>`: each violation as `id: nodes × help`, and how many rules passed (it did look). */
+export async function axeMain(page: Page): Promise<{ violations: string[]; passes: number }> {
+	const result = await new AxeBuilder({ page: page as never }).include('main').withTags(WCAG_TAGS).analyze();
+	return { violations: result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`), passes: result.passes.length };
 }

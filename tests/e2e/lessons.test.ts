@@ -5,14 +5,13 @@
  * withholds lessons made in fewer than N reviews and says how many; confirm and dismiss survive a
  * reload; no console error, no foreign request, no axe violation.
  */
-import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Engine } from '$lib/db/engine';
 import { emptyFilters, type Filters } from '$lib/filters/filters';
 import { lessonRecommendations } from '$lib/queries/lessons';
 import { findLessons, type LessonKind } from '$lib/lessons/repeats';
 import { lessonHeadline, summaryText, withheldText } from '$lib/views/lessons';
-import { openPage, type Session } from './browser';
+import { axeMain, openPage, type Session } from './browser';
 import { startDemo, stopDemo } from './demo';
 
 let session: Session;
@@ -127,12 +126,9 @@ describe('the repeated lessons page', () => {
 		const w = await open('/lessons');
 		await w.page.getByTestId('lesson').first().locator('summary').click();
 		await w.page.getByTestId('lesson').nth(1).getByTestId('lesson-confirm').click();
-		const result = await new AxeBuilder({ page: w.page as never })
-			.include('main')
-			.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-			.analyze();
-		expect(result.violations.map((v) => `${v.id}: ${v.nodes.length} × ${v.help}`)).toEqual([]);
-		expect(result.passes.length).toBeGreaterThan(10);
+		const { violations, passes } = await axeMain(w.page);
+		expect(violations).toEqual([]);
+		expect(passes).toBeGreaterThan(10);
 		await w.page.evaluate(() => localStorage.removeItem('dhr-lesson-choices'));
 		w.assertClean();
 		await w.page.close();

@@ -5,7 +5,6 @@
 import { describe, expect, it } from 'vitest';
 import {
 	cssString,
-	flaggedTrends,
 	longestOverdue,
 	overdueNoteForReport,
 	reportFilters,
@@ -15,7 +14,7 @@ import {
 } from '$lib/views/report';
 import type { OpenActionRow } from '$lib/queries/actions';
 import type { AgencyRow } from '$lib/queries/agencies';
-import type { ThemeTrend } from '$lib/views/themes';
+import { flaggedTrends, type ThemeTrend } from '$lib/views/themes';
 import { filtersWith } from './helpers/fixture';
 
 describe('the board report', () => {

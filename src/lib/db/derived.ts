@@ -67,27 +67,35 @@ export function dateLiteral(iso: string): string {
 	return `DATE '${iso}'`;
 }
 
+/** The three scope relations, each a view the queries read, over a join (`_v`) or its copy (`_t`). */
+const SCOPE = ['_scope_recs', '_scope_actions', '_scope_rec_themes'];
+
+/** Every relation of the scope tables: the views the queries read, the joins, and the copies. */
+export const SCOPE_RELATIONS = SCOPE.flatMap((n) => [n, `${n}_v`, `${n}_t`]);
+
+/** Point each scope view at its join (`_v`) or its copy (`_t`). */
+const pointScope = (to: '_v' | '_t', create = 'CREATE OR REPLACE VIEW') =>
+	SCOPE.map((n) => `${create} ${n} AS SELECT * FROM ${n}${to};`).join('\n');
+
 /**
  * The scope tables: every recommendation, every action and every theme of a recommendation with the
- * review (and recommendation) columns the filters test, side by side, so the filtered relations of `queries/scope.ts` are
- * single-table scans instead of joins over the whole dataset (at a million actions the joins were
- * most of every filter change: `count(*)` of the filtered actions went from about 200 ms to 45 ms
- * under Node on one thread).
+ * review (and recommendation) columns the filters test, side by side, so the filtered relations of
+ * `queries/scope.ts` are single-table scans instead of joins over the whole dataset (at a million
+ * actions the joins were most of every filter change: `count(*)` of the filtered actions went from
+ * about 200 ms to 45 ms under Node on one thread).
  *
- * `_scope_recs`, `_scope_actions` and `_scope_rec_themes` are views the queries read. After a load they are the joins
- * themselves (`…_v`), so the first view needs nothing extra; `materialiseScope` then copies the
- * joins into tables once (in the background) and points the views at the copies. Either way the
- * rows are the same. Texts (recommendation text, action description, role, evidence) are not
- * copied: the few queries that show them join them back by id (`scope(…, { text: true })`).
+ * `_scope_recs`, `_scope_actions` and `_scope_rec_themes` are views the queries read. After a load
+ * they are the joins themselves (`…_v`), so the first view needs nothing extra; `materialiseScope`
+ * then copies the joins into tables once (in the background) and points the views at the copies.
+ * Either way the rows are the same. Texts (recommendation text, action description, role,
+ * evidence) are not copied: the few queries that show them join them back by id
+ * (`scope(…, { text: true })`).
  *
  * Statuses are stored as recorded; the status at an as-at date is worked out in `scope`, so one
- * copy serves every as-at date. If the console changes a base table, `materialiseScope` must run
- * again (it is run after every load).
+ * copy serves every as-at date. Nothing but a load changes the base tables (the SQL console's guard
+ * refuses writes to them and to these relations), and every load redefines the views.
  */
-/** Every relation of the scope tables: the views the queries read, the joins, and the copies. */
-export const SCOPE_RELATIONS = ['recs', 'actions', 'rec_themes'].flatMap((n) => [`_scope_${n}`, `_scope_${n}_v`, `_scope_${n}_t`]);
-
-const SCOPE_VIEWS = (create: string) => `
+const SCOPE_JOINS = (create: string) => `
 ${create} _scope_recs_v AS
   SELECT r.recommendation_id, r.review_id, r.rec_number, r.scope, r.agency, r.agency_sector,
     coalesce(v.completed_date, v.published_date, DATE '0001-01-01') AS v_on,
@@ -107,20 +115,16 @@ ${create} _scope_rec_themes_v AS
     s.v_on, s.v_year, s.v_partnership, s.v_region, s.v_review_type, s.v_death_type
   FROM recommendation_themes AS t JOIN _scope_recs_v AS s ON s.recommendation_id = t.recommendation_id;
 
-${create} _scope_recs AS SELECT * FROM _scope_recs_v;
-${create} _scope_actions AS SELECT * FROM _scope_actions_v;
-${create} _scope_rec_themes AS SELECT * FROM _scope_rec_themes_v;
+${pointScope('_v', create)}
 `;
 
 /** The scope views as the joins over the tables loaded now, any copies dropped (after a load). */
-export const SCOPE_VIEWS_SQL = `${SCOPE_VIEWS('CREATE OR REPLACE VIEW')}
-DROP TABLE IF EXISTS _scope_recs_t;
-DROP TABLE IF EXISTS _scope_actions_t;
-DROP TABLE IF EXISTS _scope_rec_themes_t;
+export const SCOPE_VIEWS_SQL = `${SCOPE_JOINS('CREATE OR REPLACE VIEW')}
+${SCOPE.map((n) => `DROP TABLE IF EXISTS ${n}_t;`).join('\n')}
 `;
 
 /** The same views where they do not exist yet, leaving existing ones (and their copies) alone. */
-export const SCOPE_VIEWS_IF_MISSING_SQL = SCOPE_VIEWS('CREATE VIEW IF NOT EXISTS');
+export const SCOPE_VIEWS_IF_MISSING_SQL = SCOPE_JOINS('CREATE VIEW IF NOT EXISTS');
 
 /**
  * Copy the scope joins into tables and point the scope views at them. One statement string, so no
@@ -128,10 +132,6 @@ export const SCOPE_VIEWS_IF_MISSING_SQL = SCOPE_VIEWS('CREATE VIEW IF NOT EXISTS
  * the base tables hold when this runs is what the copies hold.
  */
 export const MATERIALISE_SCOPE_SQL = `
-CREATE OR REPLACE TABLE _scope_recs_t AS SELECT * FROM _scope_recs_v;
-CREATE OR REPLACE TABLE _scope_actions_t AS SELECT * FROM _scope_actions_v;
-CREATE OR REPLACE TABLE _scope_rec_themes_t AS SELECT * FROM _scope_rec_themes_v;
-CREATE OR REPLACE VIEW _scope_recs AS SELECT * FROM _scope_recs_t;
-CREATE OR REPLACE VIEW _scope_actions AS SELECT * FROM _scope_actions_t;
-CREATE OR REPLACE VIEW _scope_rec_themes AS SELECT * FROM _scope_rec_themes_t;
+${SCOPE.map((n) => `CREATE OR REPLACE TABLE ${n}_t AS SELECT * FROM ${n}_v;`).join('\n')}
+${pointScope('_t')}
 `;

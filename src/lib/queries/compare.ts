@@ -95,7 +95,7 @@ async function sideCounts(engine: Engine, ctes: string, factorsTable: string): P
 /** The open dataset's counts under the shared filters (reviews in scope at the as-at date). */
 export function localCounts(engine: Engine, f: Filters, asAt: string): Promise<SideCounts> {
 	const s = scope(f, asAt);
-	return sideCounts(engine, sideSql(`${s.with},`, 'f_reviews', 'review_factors'), 'review_factors');
+	return sideCounts(engine, s.sql(sideSql(',', 'f_reviews', 'review_factors')), 'review_factors');
 }
 
 /**

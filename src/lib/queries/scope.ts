@@ -59,13 +59,8 @@ export interface ScopeOptions {
 	text?: boolean;
 }
 
-/** The review columns of the scope tables (db/derived `_scope_*`), by filter dimension. */
-const REVIEW_COLUMNS = {
-	partnership: 'v_partnership',
-	region: 'v_region',
-	review_type: 'v_review_type',
-	death_type: 'v_death_type'
-} as const;
+/** The review dimensions the filters test, each a column of `reviews` (and, prefixed `v_`, of the scope tables). */
+const REVIEW_DIMENSIONS = ['partnership', 'region', 'review_type', 'death_type'] as const;
 
 export function scope(f: Filters, asAt: string, options: ScopeOptions | Dimension = {}): Scope {
 	const { except, text = false } = typeof options === 'string' ? { except: options } : options;
@@ -82,23 +77,17 @@ export function scope(f: Filters, asAt: string, options: ScopeOptions | Dimensio
 		return p.length ? `WHERE ${p.join(' AND ')}` : '';
 	};
 
-	const reviewWhere = and([
+	// The review conditions, on `reviews` (prefix '') or on the scope tables' copies of its columns
+	// (prefix 'v_', where `v_on` holds the date below).
+	const reviewConds = (prefix: '' | 'v_') => [
 		// A review completed (or, undated, published) after the as-at date did not exist yet then.
-		`coalesce(completed_date, published_date, DATE '0001-01-01') <= ${at}`,
-		f.from != null ? `year >= ${Math.trunc(f.from)}` : null,
-		f.to != null ? `year <= ${Math.trunc(f.to)}` : null,
-		inList('partnership', 'partnership'),
-		inList('region', 'region'),
-		inList('review_type', 'review_type'),
-		inList('death_type', 'death_type')
-	]);
-	// The same review conditions on the scope tables' copies of the review columns.
-	const reviewPreds = [
-		`v_on <= ${at}`,
-		f.from != null ? `v_year >= ${Math.trunc(f.from)}` : null,
-		f.to != null ? `v_year <= ${Math.trunc(f.to)}` : null,
-		...(Object.keys(REVIEW_COLUMNS) as (keyof typeof REVIEW_COLUMNS)[]).map((d) => inList(REVIEW_COLUMNS[d], d))
+		`${prefix ? 'v_on' : "coalesce(completed_date, published_date, DATE '0001-01-01')"} <= ${at}`,
+		f.from != null ? `${prefix}year >= ${Math.trunc(f.from)}` : null,
+		f.to != null ? `${prefix}year <= ${Math.trunc(f.to)}` : null,
+		...REVIEW_DIMENSIONS.map((d) => inList(`${prefix}${d}`, d))
 	];
+	const reviewWhere = and(reviewConds(''));
+	const reviewPreds = reviewConds('v_');
 	const themes = vals('theme');
 	const agencies = vals('agency');
 	const themePred = themes.length

@@ -10,7 +10,6 @@ import type { DatasetMeta } from '../model/schema';
 import type { OpenActionRow } from '../queries/actions';
 import type { AgencyRow } from '../queries/agencies';
 import { overdueBars } from './agencies';
-import type { ThemeTrend } from './themes';
 
 /** Repeated lessons shown in the report. */
 export const REPORT_LESSONS = 6;
@@ -41,15 +40,6 @@ export function runningHead(meta: Pick<DatasetMeta, 'name' | 'fictional'>, asAt:
 /** The source line printed on every page: the source, and the citation when the dataset asks for one. */
 export function sourceLine(meta: Pick<DatasetMeta, 'source' | 'citation'>): string {
 	return `Source: ${meta.source}${meta.citation ? ` Cite as: ${meta.citation}` : ''}`;
-}
-
-/** Themes flagged rising or falling: rising first, then falling, the largest change first within each. */
-export function flaggedTrends(trends: readonly ThemeTrend[]): ThemeTrend[] {
-	return trends
-		.filter((t) => t.direction === 'rising' || t.direction === 'falling')
-		.sort((a, b) =>
-			a.direction === b.direction ? Math.abs(b.change ?? 0) - Math.abs(a.change ?? 0) : a.direction === 'rising' ? -1 : 1
-		);
 }
 
 /** The overdue actions, most days overdue first (then by target date and id), at most `n`. */

@@ -337,3 +337,12 @@ export function sparseYearFormat(years: number[]): (y: number) => string {
 	const step = span <= 3 ? 1 : span <= 8 ? 2 : span <= 16 ? 4 : span <= 25 ? 5 : 10;
 	return (y) => (Number.isInteger(y) && y % step === 0 ? String(y) : '');
 }
+
+/** Themes flagged rising or falling: rising first, then falling, the largest change first within each. */
+export function flaggedTrends(trends: readonly ThemeTrend[]): ThemeTrend[] {
+	return trends
+		.filter((t) => t.direction === 'rising' || t.direction === 'falling')
+		.sort((a, b) =>
+			a.direction === b.direction ? Math.abs(b.change ?? 0) - Math.abs(a.change ?? 0) : a.direction === 'rising' ? -1 : 1
+		);
+}
