@@ -18,6 +18,14 @@ export interface Source {
 	rowNumbers: number[];
 	/** Warnings found while reading (skipped rows, encoding, formula cells, ...). */
 	notes: Problem[];
+	/**
+	 * Text above the table, nearest last: title rows of a sheet above its header, or the headings and
+	 * paragraphs just before a Word table ("Anytown CSP – DHR action plan", "DHR 'Adult A'"). Read for
+	 * whole-file values (partnership, review name) and the review of a one-review sheet.
+	 */
+	titles?: string[];
+	/** What the table holds: a tracker table (default), or recommendations split from a report's text. */
+	kind?: 'table' | 'report-text';
 }
 
 /** One line of the import report. Only `blocking` problems stop an import. */
