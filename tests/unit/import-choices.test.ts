@@ -37,20 +37,22 @@ async function expectRefused(r: ImportResult) {
 describe('status words the vocabulary does not know', () => {
 	it('are listed with their row counts, block until mapped, and load once mapped', async () => {
 		const r = await run('unknown-status.csv');
-		expect(r.statusWords).toEqual([
-			{ word: 'Partially met', key: 'partially met', rows: 1, mapped: null },
-			{ word: 'Waiting', key: 'waiting', rows: 1, mapped: null }
+		expect(r.statusWords).toEqual([{ word: 'Waiting', key: 'waiting', rows: 1, mapped: null }]);
+		// Known words are listed too, with how each was read (a RAG colour with what it says).
+		expect(r.readWords).toEqual([
+			{ word: 'Green', key: 'green', rows: 1, mapped: 'in progress', meaning: 'on track' },
+			{ word: 'Partially met', key: 'partially met', rows: 1, mapped: 'in progress' }
 		]);
 		await expectRefused(r);
-		// One mapped, one left unknown: still blocked; the mapped one is listed with its choice.
-		const half = await run('unknown-status.csv', { statusWords: { 'partially met': 'in progress' } });
-		expect(half.statusWords.map((w) => [w.key, w.mapped])).toEqual([['partially met', 'in progress'], ['waiting', null]]);
+		// A stale choice for another word changes nothing: still blocked.
+		const half = await run('unknown-status.csv', { statusWords: { 'not here': 'in progress' } });
+		expect(half.statusWords.map((w) => [w.key, w.mapped])).toEqual([['waiting', null]]);
 		expect(half.unknownStatuses).toEqual(['Waiting']);
 		await expectRefused(half);
-		const all = await run('unknown-status.csv', { statusWords: { 'partially met': 'in progress', waiting: 'not started' } });
+		const all = await run('unknown-status.csv', { statusWords: { waiting: 'not started' } });
 		expect(all.blocking).toBe(false);
 		expect(all.unknownStatuses).toEqual([]);
-		expect(all.tables.actions.map((a) => a.status)).toEqual(['completed', 'in progress', 'not started']);
+		expect(all.tables.actions.map((a) => a.status)).toEqual(['in progress', 'in progress', 'not started']);
 	});
 });
 
@@ -121,12 +123,12 @@ describe('ImportSession (what the page worker holds)', () => {
 		expect(read.sources.map((x) => [x.id, x.rowCount, x.headers.length])).toEqual([['unknown-status.csv', 3, 6]]);
 		const first = s.run({ asAt: AS_AT });
 		expect(first.blocking).toBe(true);
-		expect(first.statusCounts).toEqual({ completed: 1, unknown: 2 });
+		expect(first.statusCounts).toEqual({ 'in progress': 2, unknown: 1 });
 		expect(() => s.buffers()).toThrow(/blocking problems/);
-		const ok = s.run({ asAt: AS_AT, statusWords: { 'partially met': 'in progress', waiting: 'not started' } });
+		const ok = s.run({ asAt: AS_AT, statusWords: { waiting: 'not started' } });
 		expect(ok.blocking).toBe(false);
 		expect('tables' in ok).toBe(false);
-		expect(ok.statusCounts).toEqual({ completed: 1, 'in progress': 1, 'not started': 1 });
+		expect(ok.statusCounts).toEqual({ 'in progress': 2, 'not started': 1 });
 		expect(Object.keys(s.buffers()).sort()).toEqual(['actions', 'recommendation_themes', 'recommendations', 'review_factors', 'reviews']);
 	});
 	it('refuses a file over the size limit from its size alone, without reading it', async () => {

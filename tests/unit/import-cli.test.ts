@@ -1,5 +1,5 @@
 /** `npm run import` end to end on small fixtures: files written on success, nothing on a blocking problem. */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,7 +24,8 @@ describe('npm run import', () => {
 		const dir = path.join(tmp, 'tracker');
 		const { code, out } = await cli([fixture('tracker-flat.csv'), '--out', dir, '--as-at', '2026-09-30', '--name', 'Marlshire tracker']);
 		expect(code).toBe(0);
-		expect(out).toContain('Tracker import of 1 file(s): 0 blocking problems, 6 warnings');
+		expect(out).toContain('Tracker import of 1 file(s): 0 blocking problems, 7 warnings');
+		expect(out).toContain('warning  tracker-flat.csv · row 5 · Target date: Target date "TBC" is a placeholder, not a value: left empty.');
 		expect(out).toContain('reviews 2, review_factors 0, recommendations 4, recommendation_themes 4, actions 6; as at 2026-09-30.');
 		const meta = JSON.parse(readFileSync(path.join(dir, 'meta.json'), 'utf8'));
 		expect(meta).toMatchObject({ name: 'Marlshire tracker', fictional: false, as_at: '2026-09-30', row_counts: { actions: 6 } });
@@ -38,16 +39,26 @@ describe('npm run import', () => {
 			await engine.close();
 		}
 	});
-	it('exits 1 and writes nothing on a blocking problem', async () => {
+	it('exits 1 on a blocking problem, lists every problem and writes report.csv but no dataset', async () => {
 		const dir = path.join(tmp, 'blocked');
 		const { code, out } = await cli([fixture('duplicate-ids.csv'), '--out', dir]);
 		expect(code).toBe(1);
 		expect(out).toContain('1 blocking problem, 1 warning');
 		expect(out).toContain('BLOCKING duplicate-ids.csv · row 4 · Action ID: Duplicate action id A1.');
-		expect(existsSync(dir)).toBe(false);
+		expect(out).toMatch(/warning {2}duplicate-ids\.csv/);
+		expect(readdirSync(dir)).toEqual(['report.csv']);
+		expect(readFileSync(path.join(dir, 'report.csv'), 'utf8')).toContain('Duplicate action id A1.');
 	});
-	it('exits 2 on wrong arguments', async () => {
-		expect((await cli([fixture('tracker-flat.csv')])).code).toBe(2);
+	it('exits 2 on wrong arguments, with the usage; --help prints the usage and exits 0', async () => {
+		const none = await cli([fixture('tracker-flat.csv')]);
+		expect(none.code).toBe(2);
+		expect(none.out).toContain('No --out folder given.');
+		expect(none.out).toContain('--partnership NAME');
 		expect((await cli([fixture('tracker-flat.csv'), '--out', tmp, '--as-at', '30/09/2026'])).code).toBe(2);
+		expect((await cli([fixture('tracker-flat.csv'), '--out', tmp, '--review-type', 'SAR'])).code).toBe(2);
+		const help = await cli(['--help']);
+		expect(help.code).toBe(0);
+		expect(help.out).toMatch(/^Usage: npm run import -- <files or folders…> --out <dir>/);
+		expect(help.out).not.toContain('Unknown option');
 	});
 });

@@ -42,6 +42,7 @@ async function expectRefused(r: ImportResult) {
 }
 
 const TRACKER_WARNINGS = [
+	'w 2 RAG RAG "Green" (on track) with a completion date (2021-11-15): taken as completed.',
 	'w 5 Target date "TBC" is a placeholder, not a value: left empty.',
 	'w 7 Target date "N/A" is a placeholder, not a value: left empty.',
 	'w - - Some rows leave the review or recommendation cells empty under a filled one (merged cells): they were read as the same review or recommendation.',
@@ -67,7 +68,7 @@ describe('a flat tracker is split into the model tables', () => {
 			['DHR-A-R1-A1', 'DHR-A-R1', 'Marlshire Police', '2021-12-31', 'completed', '2021-11-15', '2022-01-10'],
 			['DHR-A-R1-A2', 'DHR-A-R1', 'Marlshire Police', '2021-09-30', 'completed', null, '2022-01-10'],
 			['DHR-A-R2-A1', 'DHR-A-R2', 'North Marlshire GP Federation', '2022-09-30', 'in progress', null, '2023-01-01'],
-			['DHR-A-R3-A1', 'DHR-A-R3', 'Marlshire Housing', null, 'not started', null, '2023-01-05'],
+			['DHR-A-R3-A1', 'DHR-A-R3', 'Marlshire Housing', null, 'in progress', null, '2023-01-05'], // Red: off track, still open
 			['DHR-B-R1-A1', 'DHR-B-R1', 'Probation Service', '2019-12-31', 'not accepted', null, '2023-01-05'],
 			['DHR-B-R1-A2', 'DHR-B-R1', 'Probation Service', null, 'completed', '2027-01-01', '2023-01-05']
 		]);
@@ -108,7 +109,10 @@ describe('files that load with warnings', () => {
 		expect(r.tables.recommendations[0].text).toBe('Café staff to receive awareness briefings (£500 budget).');
 		expect(r.tables.actions[0]).toMatchObject({ lead_agency: 'Marlshire Café Partnership', status: 'in progress', target_date: '2025-06-30' });
 		expect(r.unknownAgencies).toEqual(['Marlshire Café Partnership']);
-		expect(lines(r.problems)).toEqual(['w - - The file is not UTF-8; it was read as Windows-1252 (Excel "CSV" on Windows). Check accented letters.']);
+		expect(lines(r.problems)).toEqual([
+			'w - - The file is not UTF-8; it was read as Windows-1252 (Excel "CSV" on Windows). Check accented letters.',
+			'w - published_date Review DHR-C has no date: its year is taken from its earliest action date (2025-06-30), as published 2025-06. Give the publication date for the whole file to set it.'
+		]);
 	});
 	it('blank rows', async () => {
 		const r = await run(['blank-rows.csv']);
@@ -118,6 +122,7 @@ describe('files that load with warnings', () => {
 			'w 2 - Empty row: skipped.',
 			'w 4 - Empty row: skipped.',
 			'w 5 - Empty row: skipped.',
+			'w - published_date Review DHR-A has no date: its year is taken from its earliest action date (2021-12-31), as published 2021-12. Give the publication date for the whole file to set it.',
 			'w - completed_date Action DHR-A-R1-A1 is completed but has no completed date.'
 		]);
 	});
@@ -136,7 +141,8 @@ describe('files that load with warnings', () => {
 		]);
 		expect(lines(r.problems)).toEqual([
 			'w 8 Target date "ongoing" is a placeholder, not a value: left empty.',
-			'w 9 Target date "next spring" is not a date (not a date): left empty.'
+			'w 9 Target date "next spring" is not a date (not a date): left empty.',
+			'w - published_date Review DHR-D has no date: its year is taken from its earliest action date (2021-09-30), as published 2021-09. Give the publication date for the whole file to set it.'
 		]);
 	});
 	it('separate review, recommendation and action files (CSV and JSON) join by id', async () => {
@@ -167,14 +173,14 @@ describe('files that load with warnings', () => {
 		expect(r.blocking).toBe(false);
 		expect(counts(r)).toMatchObject({ reviews: 1, recommendations: 1, actions: 2 });
 		expect(r.tables.actions.map((a) => [a.action_id, a.status, a.target_date])).toEqual([
-			['DHR-X-R1-A1', 'completed', '2023-03-15'],
+			['DHR-X-R1-A1', 'in progress', '2023-03-15'], // Green: on track, not done
 			['DHR-X-R1-A2', 'in progress', '2024-02-01']
 		]);
 		expect(lines(r.problems)).toEqual([
-			'w Read me - - No column matched the data model: this table was not imported.',
+			'w Read me - - Sheet "Read me" has no column the data model knows: skipped. It looks like instructions or a lookup list (columns found: Notes on this tracker).',
 			'w Tracker 4 E Formula cell E4: the value Excel last calculated is used; check it is up to date.',
 			'w Tracker 1 - Merged header row above the column headings: skipped.',
-			'w - completed_date Action DHR-X-R1-A1 is completed but has no completed date.'
+			'w - published_date Review DHR-X has no date: its year is taken from its earliest action date (2023-03-15), as published 2023-03. Give the publication date for the whole file to set it.'
 		]);
 	});
 });
@@ -184,8 +190,8 @@ describe('files that block the import leave the loaded data intact', () => {
 		const r = await run(['no-header.csv']);
 		expect(lines(r.problems)).toEqual([
 			'w 1 - No header row found: the columns are named "Column 1", "Column 2", ... and the first row is read as data.',
-			'w - - No column matched the data model: this table was not imported.',
-			'B - - No table in these files has columns the data model knows: nothing to import.'
+			'w - - This table has no column the data model knows: skipped. No recommendation, action or review column was found.',
+			'B - - No table in these files has columns the data model knows: nothing to import. Columns found: none. A tracker needs at least a recommendation or action column (e.g. "Recommendation", "Action to take"), or review columns such as "Review" and "Partnership".'
 		]);
 		await expectRefused(r);
 	});
@@ -209,11 +215,11 @@ describe('files that block the import leave the loaded data intact', () => {
 	});
 	it('unknown status words, listed for the user to map', async () => {
 		const r = await run(['unknown-status.csv']);
-		expect(r.unknownStatuses).toEqual(['Partially met', 'Waiting']);
+		// "Partially met" is a known word now (in progress); "Waiting" is not.
+		expect(r.unknownStatuses).toEqual(['Waiting']);
 		expect(lines(r.problems).filter((l) => l.startsWith('B'))).toEqual([
-			'B 3 Status Status "Partially met" is not a known status word; map it to not started, in progress, completed or not accepted.',
 			'B 4 Status Status "Waiting" is not a known status word; map it to not started, in progress, completed or not accepted.',
-			'B - status Missing required actions column status: empty for 2 row(s) (DHR-A-R1-A2, DHR-A-R2-A1).'
+			'B - status Missing required actions column status: empty for 1 row(s) (DHR-A-R2-A1).'
 		]);
 		await expectRefused(r);
 		// Once the user maps them, the same file loads.
@@ -222,12 +228,14 @@ describe('files that block the import leave the loaded data intact', () => {
 			statusWords: { 'partially met': 'in progress', waiting: 'not started' }
 		});
 		expect(mapped.blocking).toBe(false);
-		expect(mapped.tables.actions.map((a) => a.status)).toEqual(['completed', 'in progress', 'not started']);
+		expect(mapped.tables.actions.map((a) => a.status)).toEqual(['in progress', 'in progress', 'not started']);
 	});
 	it('a required column missing', async () => {
 		const csv = new TextEncoder().encode('Review,Partnership,Recommendation,Action\nDHR-A,Marlshire CSP,Train staff.,Deliver training\n');
 		const r = await run([], [{ name: 'no-status.csv', bytes: csv }]);
-		expect(lines(r.problems).filter((l) => l.startsWith('B'))[0]).toBe('B - status Missing required column status (every action needs a status).');
+		expect(lines(r.problems).filter((l) => l.startsWith('B'))[0]).toBe(
+			'B - status Missing required column status (every action needs a status: map a status or RAG column, or a "date of completion and outcome" or completed-date column to read it from).'
+		);
 		await expectRefused(r);
 	});
 	it.each([

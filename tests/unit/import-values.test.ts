@@ -45,14 +45,16 @@ describe('parseDate', () => {
 
 describe('statusOf maps the words of issue 4 exactly', () => {
 	const cases: [string, string | null][] = [
-		['Complete', 'completed'], ['Completed', 'completed'], ['Done', 'completed'], ['Closed', 'completed'], ['GREEN', 'completed'], ['Blue', 'completed'],
-		['Amber', 'in progress'], ['In progress', 'in progress'], ['on track', 'in progress'], ['Ongoing', 'in progress'],
-		['Red', 'not started'], ['Not started', 'not started'], ['Outstanding', 'not started'],
-		['Not accepted', 'not accepted'], ['Rejected', 'not accepted'], ['Declined', 'not accepted'],
-		['Partially met', null], ['G', null]
+		['Complete', 'completed'], ['Completed', 'completed'], ['Done', 'completed'], ['Closed', 'completed'], ['Achieved', 'completed'], ['Blue', 'completed'],
+		// A RAG colour says whether an open action is on track: Green, Amber and Red are all still open.
+		['GREEN', 'in progress'], ['G', 'in progress'], ['Amber', 'in progress'], ['Red', 'in progress'],
+		['In progress', 'in progress'], ['on track', 'in progress'], ['Ongoing', 'in progress'], ['Partially met', 'in progress'],
+		['Not started', 'not started'], ['Outstanding', 'not started'],
+		['Not accepted', 'not accepted'], ['Rejected', 'not accepted'], ['Declined', 'not accepted'], ['Superseded', 'not accepted'],
+		['Waiting', null], ['Purple', null]
 	];
 	it.each(cases)('%s -> %s', (word, code) => expect(statusOf(word)).toBe(code));
-	it('uses the user mapping for unknown words', () => expect(statusOf('Partially met', { 'partially met': 'in progress' })).toBe('in progress'));
+	it('uses the user mapping for unknown words', () => expect(statusOf('Waiting', { waiting: 'not started' })).toBe('not started'));
 });
 
 describe('placeholders', () => {

@@ -4,6 +4,13 @@
  * the same way, joined by their ids. Ids missing from the file are generated deterministically
  * from what is there: recommendation `<review>-R<number>`, action `<recommendation>-A<n>` (n in
  * file order), so importing the same file twice gives the same ids.
+ *
+ * The layouts partnerships really keep are read too (issue 14): the Home Office action-plan
+ * template (one review per sheet, its name in the sheet's title or the sheet's name; a
+ * recommendation merged down over its actions; no status column, the status read from the "Date of
+ * completion and outcome" cell; scope written local / regional / national; target dates such as
+ * "Within 6 months"), and values that hold for a whole file (partnership, review type, region, the
+ * review, its publication date) given once (`fileValues`) instead of on every row.
  */
 import type { CellIn } from '../model/arrow';
 import type { TableName } from '../model/schema';
@@ -12,9 +19,13 @@ import { agencyMatcher, type OtherAgency } from './agencies';
 import { autoThemes, themeIdsOf } from './autotheme';
 import { THEMES } from '../model/themes';
 import { convertCell } from './convert';
+import { addMonths, parseDate } from './dates';
+import { sheetReview, type FileValues } from './file-values';
 import { suggestMapping, type Mapping } from './mapping';
+import { readOutcome } from './outcome';
 import type { Cell, Problem, Source } from './types';
-import { STATUS_WORDS, statusKey } from './values';
+import { RAG_MEANING, STATUS_WORDS, statusKey } from './values';
+import { REGIONS } from '../model/vocab';
 
 export type Row = Record<string, CellIn>;
 export type Tables = Record<TableName, Row[]>;
@@ -31,6 +42,11 @@ export interface BuildOptions {
 	 * from the text) and themes to add (stored with source 'coded': a person assigned them).
 	 */
 	themeEdits?: Record<string, ThemeEdit>;
+	/**
+	 * Values for every row of a file that the file does not give (see file-values.ts), by file name;
+	 * '*' holds values for every file (the CLI's --partnership, --review-type, ...).
+	 */
+	fileValues?: Record<string, FileValues>;
 }
 
 export interface ThemeEdit {
@@ -46,6 +62,8 @@ export interface StatusWordUse {
 	key: string;
 	rows: number;
 	mapped: Status | null;
+	/** For a RAG colour, what it says beyond the status ("on track"); the status alone says open or done. */
+	meaning?: string;
 }
 
 export interface SourceInput {
@@ -64,12 +82,29 @@ export interface Built {
 	autoRecommendations: { recommendation_id: string; text: string }[];
 	/** Status words outside the vocabulary, mapped by the user or not, with their row counts. */
 	statusWords: StatusWordUse[];
+	/** Status words and RAG colours the app knows, with their row counts and how each was read (shown on /import). */
+	readWords: StatusWordUse[];
 	/** Agency names that are not known agencies, mapped by the user or not, with their row counts. */
 	agencies: OtherAgency[];
 	mappings: { file: string; sheet?: string; mapping: Mapping }[];
 }
 
 const stem = (file: string) => file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+/** Sheets that hold instructions or lookup lists rather than a tracker. */
+const NOT_A_TRACKER = /^(read ?me|instructions?|guidance|notes?|help|key|legend|lookups?|lists?|drop ?downs?|data validation|options|values|cover|contents|index|summary|dashboard|version|change log)\b/i;
+const mapped = (mapping: Mapping) => new Set(mapping.columns.flatMap((c) => (c.target ? [c.target] : [])));
+const definesTracker = (targets: Set<string>) => targets.has('recommendations.text') && targets.has('actions.description');
+const hasReviewColumn = (targets: Set<string>) => targets.has('reviews.review_id');
+
+/** A recommendation cell that starts with its number ("1.", "Rec 2:", "Recommendation 3 –", "R4"). */
+const NUMBERED = /^\s*(?:(?:recommendation|rec)\.?\s*(?:no\.?\s*)?|r)?(\d{1,3})(?:\s*[.):–—-]\s+|\s*:\s*|\s+(?=[A-Z]))/i;
+
+/** Home Office template scope words: 'local' and 'regional' say where, not how many agencies. */
+const AREA_SCOPE = /^\s*(local|regional|sub[- ]?regional|county(?:[- ]wide)?|pan[- ]\w+|area|borough(?:[- ]wide)?|district)\b/i;
+
+/** The whole-file values for one file: its own, over those given for every file. */
+const valuesFor = (options: BuildOptions, file: string): FileValues => ({ ...(options.fileValues?.['*'] ?? {}), ...(options.fileValues?.[file] ?? {}) });
+const given = (v: string | null | undefined): v is string => typeof v === 'string' && v.trim() !== '';
 
 export function buildTables(inputs: readonly SourceInput[], options: BuildOptions = {}): Built {
 	const problems: Problem[] = [];
@@ -84,8 +119,21 @@ export function buildTables(inputs: readonly SourceInput[], options: BuildOption
 	const mappings: Built['mappings'] = [];
 	let anyMapped = false;
 
-	for (const { source, mapping: given } of inputs) {
-		const mapping = given ?? suggestMapping(source.headers);
+	// One review per sheet: a workbook with two or more sheets that each hold a whole action plan
+	// (recommendations and actions) and no review column (the Home Office template's layout).
+	const prepared = inputs.map(({ source, mapping }) => ({ source, mapping: mapping ?? suggestMapping(source.headers) }));
+	const perSheet = new Set<Source>();
+	const byFile = new Map<string, Source[]>();
+	for (const { source, mapping } of prepared) {
+		const t = mapped(mapping);
+		if (source.sheet && definesTracker(t) && !hasReviewColumn(t)) byFile.set(source.file, [...(byFile.get(source.file) ?? []), source]);
+	}
+	for (const list of byFile.values()) if (list.length >= 2) list.forEach((s) => perSheet.add(s));
+	const pendingRelative: { actionId: string; reviewId: string; months: number; at: Omit<Problem, 'problem' | 'blocking'> }[] = [];
+	const areaScope: { recId: string; word: string; at: Omit<Problem, 'problem' | 'blocking'> }[] = [];
+	const filesValued = new Set<string>();
+
+	for (const { source, mapping } of prepared) {
 		const where = { file: source.file, ...(source.sheet ? { sheet: source.sheet } : {}) };
 		mappings.push({ ...where, mapping });
 		problems.push(...source.notes);
@@ -96,20 +144,43 @@ export function buildTables(inputs: readonly SourceInput[], options: BuildOption
 		const definesActions = has('actions.description');
 		const definesReviews = [...col.keys()].some((t) => t.startsWith('reviews.') && t !== 'reviews.review_id');
 		if (!definesRecs && !definesActions && !definesReviews) {
-			problems.push({ ...where, problem: 'No column matched the data model: this table was not imported.', blocking: false });
+			const what = NOT_A_TRACKER.test(source.sheet ?? '') ? 'It looks like instructions or a lookup list' : 'No recommendation, action or review column was found';
+			const seen = source.headers.filter((h) => !/^Column \d+$/.test(h)).slice(0, 8).join(', ');
+			problems.push({ ...where, problem: `${source.sheet ? `Sheet "${source.sheet}"` : 'This table'} has no column the data model knows: skipped. ${what}${seen ? ` (columns found: ${seen})` : ''}.`, blocking: false });
 			continue;
 		}
 		anyMapped = true;
 		const missing = (target: string, why: string) =>
 			problems.push({ ...where, column: target.split('.')[1], problem: `Missing required column ${target.split('.')[1]} (${why}).`, blocking: true });
-		if (definesActions && !has('actions.status')) missing('actions.status', 'every action needs a status');
+		const values = valuesFor(options, source.file);
+		const derivesStatus = has('actions.outcome') || has('actions.completed_date');
+		if (definesActions && !has('actions.status') && !derivesStatus)
+			missing('actions.status', 'every action needs a status: map a status or RAG column, or a "date of completion and outcome" or completed-date column to read it from');
+		if (definesActions && !has('actions.status') && has('actions.outcome'))
+			problems.push({ ...where, column: mapping.columns[col.get('actions.outcome')!].source, problem: 'No status column: each action\'s status is read from its completion and outcome cell (a date means completed on that date; "ongoing", "not accepted – …" and blank say the rest). Each is listed below.', blocking: false });
 		if (definesActions && !definesRecs && !has('recommendations.recommendation_id') && !has('recommendations.rec_number'))
 			missing('recommendations.recommendation_id', 'actions must say which recommendation they answer');
 		if (has('recommendations.rec_number') && definesActions && !definesRecs && !has('reviews.review_id'))
 			missing('reviews.review_id', 'a recommendation number needs its review');
 		const reviewFromName = (definesRecs || definesReviews || (definesActions && !has('recommendations.recommendation_id'))) && !has('reviews.review_id');
-		if (reviewFromName)
-			problems.push({ ...where, column: 'review_id', value: stem(source.file), problem: `No review column: every row is taken to belong to review "${stem(source.file)}" (the file name).`, blocking: false });
+		// The review of a table with no review column: the sheet's own (one review per sheet), the
+		// one the user gave for the file, or the file's name.
+		let fileReview = stem(source.file);
+		if (reviewFromName) {
+			if (perSheet.has(source)) {
+				const r = sheetReview(source);
+				fileReview = r.value;
+				problems.push({ ...where, column: 'review_id', value: r.value, problem: `One review per sheet: the rows of this sheet are review "${r.value}" (from ${r.from}).${given(values.review) ? ' The review given for the whole file is not used for a workbook of several reviews.' : ''}`, blocking: false });
+			} else if (given(values.review)) {
+				fileReview = values.review.trim();
+				problems.push({ ...where, column: 'review_id', value: fileReview, problem: `No review column: every row is taken to belong to review "${fileReview}" (given for the whole file).`, blocking: false });
+			} else
+				problems.push({ ...where, column: 'review_id', value: fileReview, problem: `No review column: every row is taken to belong to review "${fileReview}" (the file name). Give the review's name for the whole file to change it.`, blocking: false });
+		}
+		const numberedText = definesRecs && !has('recommendations.rec_number') && !has('recommendations.recommendation_id');
+		let numbersRead = 0;
+		let lastAction: Row | null = null;
+		let continued = 0;
 
 		// Cells left empty under a filled one in the review/recommendation columns are the same
 		// review/recommendation (merged cells in the tracker): carried down.
@@ -134,7 +205,7 @@ export function buildTables(inputs: readonly SourceInput[], options: BuildOption
 				reviewId = carryReview;
 				carried = true;
 			}
-			if (reviewId === null && reviewFromName) reviewId = stem(source.file);
+			if (reviewId === null && reviewFromName) reviewId = fileReview;
 			reviewId = reviewId === null ? null : String(reviewId).trim();
 			if (reviewId !== carryReview) carryRec = { text: null, number: null, id: null };
 			carryReview = reviewId;
@@ -152,14 +223,24 @@ export function buildTables(inputs: readonly SourceInput[], options: BuildOption
 					else if (r[name] !== v)
 						problems.push({ ...at, column: mapping.columns[col.get(t)!].source, value: String(v), problem: `Review ${reviewId} has ${name} "${r[name]}" on an earlier row: the earlier value is kept.`, blocking: false });
 				}
+				if (!reviews.has(reviewId)) applyFileValues(r, values, at, problems, filesValued.has(source.file + '|' + reviewId));
+				filesValued.add(source.file + '|' + reviewId);
 				reviews.set(reviewId, r);
 			}
 
 			// Recommendations.
 			let recId: string | null = null;
 			const idCell = raw('recommendations.recommendation_id');
-			const numberCell = raw('recommendations.rec_number');
-			const textCell = raw('recommendations.text');
+			let numberCell = raw('recommendations.rec_number');
+			let textCell = raw('recommendations.text');
+			if (numberedText && typeof textCell === 'string') {
+				const m = textCell.match(NUMBERED);
+				if (m && textCell.length > m[0].length + 3) {
+					numberCell = Number(m[1]);
+					textCell = textCell.slice(m[0].length).trim();
+					numbersRead++;
+				}
+			}
 			if (definesRecs) {
 				const fresh = idCell !== null || numberCell !== null || textCell !== null;
 				const cur = fresh ? { text: textCell ?? (idCell === null && numberCell === null ? null : carryRecText(carryRec, idCell, numberCell)), number: numberCell, id: idCell } : carryRec;
@@ -179,7 +260,10 @@ export function buildTables(inputs: readonly SourceInput[], options: BuildOption
 					if (!existing) {
 						const r: Row = { recommendation_id: recId, review_id: reviewId, text };
 						if (number !== null) r.rec_number = number;
-						for (const t of ['recommendations.scope', 'recommendations.agency_sector']) if (raw(t) !== null) r[t.split('.')[1]] = get(t);
+						const scopeCell = raw('recommendations.scope');
+						if (scopeCell !== null && AREA_SCOPE.test(String(scopeCell))) areaScope.push({ recId, word: String(scopeCell).trim(), at: { ...at, column: mapping.columns[col.get('recommendations.scope')!].source } });
+						else if (scopeCell !== null) r.scope = get('recommendations.scope');
+						if (raw('recommendations.agency_sector') !== null) r.agency_sector = get('recommendations.agency_sector');
 						if (raw('recommendations.agency') !== null) r.agency = agencies.match(String(raw('recommendations.agency')));
 						recs.set(recId, r);
 						recOrigin.set(recId, cur.id !== null);
@@ -203,8 +287,17 @@ export function buildTables(inputs: readonly SourceInput[], options: BuildOption
 			// Actions.
 			if (definesActions) {
 				const description = raw('actions.description');
+				const outcomeCell = raw('actions.outcome');
+				const milestonesCell = raw('actions.milestones');
 				if (description === null) {
-					if (!definesRecs) problems.push({ ...at, problem: 'Row without an action description: skipped.', blocking: false });
+					// A row with milestones or an outcome but no action text, under an action of the same
+					// recommendation: the rest of that action (a merged action cell, or notes on a second line).
+					if (lastAction && recId !== null && lastAction.recommendation_id === recId && (outcomeCell !== null || milestonesCell !== null || raw('actions.evidence') !== null)) {
+						const more = [milestonesCell, raw('actions.evidence'), outcomeCell].filter((c) => c !== null).map((c) => String(c).trim());
+						lastAction.evidence = [lastAction.evidence, ...more].filter(Boolean).join(' — ');
+						continued++;
+						problems.push({ ...at, value: more.join(' | ').slice(0, 120), problem: `Row with no action text under action ${lastAction.action_id}: read as more of that action, its text added to the evidence.`, blocking: false });
+					} else if (!definesRecs) problems.push({ ...at, problem: 'Row without an action description: skipped.', blocking: false });
 					return;
 				}
 				if (recId === null) {
@@ -224,29 +317,101 @@ export function buildTables(inputs: readonly SourceInput[], options: BuildOption
 					return;
 				}
 				const a: Row = { action_id: actionId, recommendation_id: recId, description: String(description).trim() };
-				for (const t of ['actions.owner_role', 'actions.target_date', 'actions.completed_date', 'actions.evidence', 'actions.last_updated']) if (col.has(t)) a[t.split('.')[1]] = get(t);
+				for (const t of ['actions.owner_role', 'actions.completed_date', 'actions.evidence', 'actions.last_updated']) if (col.has(t)) a[t.split('.')[1]] = get(t);
+				if (col.has('actions.target_date')) {
+					const targetCell = raw('actions.target_date');
+					const d = targetCell === null ? null : parseDate(targetCell, 'last');
+					const column = mapping.columns[col.get('actions.target_date')!].source;
+					if (d?.relativeMonths !== undefined) {
+						a.target_date = null;
+						pendingRelative.push({ actionId, reviewId: String(reviewId), months: d.relativeMonths, at: { ...at, column, value: String(targetCell) } });
+					} else {
+						a.target_date = get('actions.target_date');
+						if (d?.several && a.target_date) problems.push({ ...at, column, value: String(targetCell), problem: `Several dates in one cell: the last, ${a.target_date}, is taken as the target date in force.`, blocking: false });
+					}
+				}
 				if (raw('actions.lead_agency') !== null) a.lead_agency = agencies.match(String(raw('actions.lead_agency')));
 				const status = get('actions.status');
 				const statusCell = raw('actions.status');
-				if (statusCell !== null && !STATUS_WORDS[statusKey(statusCell)]) {
+				if (statusCell !== null) {
 					const k = statusKey(statusCell);
-					const use = statusUses.get(k) ?? { word: String(statusCell).trim(), key: k, rows: 0, mapped: (status as Status | null) ?? null };
+					const use = statusUses.get(k) ?? { word: String(statusCell).trim(), key: k, rows: 0, mapped: (status as Status | null) ?? null, ...(RAG_MEANING[k] ? { meaning: RAG_MEANING[k] } : {}) };
 					use.rows++;
 					statusUses.set(k, use);
 				}
-				if (status === null && raw('actions.status') === null) {
+				const milestones = milestonesCell === null ? null : String(milestonesCell).trim();
+				if (status !== null && status !== 'completed' && statusCell !== null && RAG_MEANING[statusKey(statusCell)] && a.completed_date) {
+					// A RAG colour says whether an open action is on track; a completion date says it is done.
+					a.status = 'completed';
+					problems.push({ ...at, column: mapping.columns[col.get('actions.status')!].source, value: String(statusCell), problem: `RAG "${statusCell}" (${RAG_MEANING[statusKey(statusCell)]}) with a completion date (${a.completed_date}): taken as completed.`, blocking: false });
+				} else if (status !== null) a.status = status;
+				else if (statusCell === null && has('actions.outcome')) {
+					// The Home Office template: status, completion date and evidence from one cell.
+					const o = readOutcome(outcomeCell, milestones !== null);
+					a.status = o.status;
+					if (o.completed_date && !a.completed_date) a.completed_date = o.completed_date;
+					if (o.evidence) a.evidence = [a.evidence, o.evidence].filter(Boolean).join(' — ');
+					problems.push({ ...at, column: mapping.columns[col.get('actions.outcome')!].source, value: outcomeCell === null ? '' : String(outcomeCell).slice(0, 120), problem: `Status derived: ${o.how}.`, blocking: false });
+				} else if (statusCell === null) {
 					if (a.completed_date) {
 						a.status = 'completed';
 						problems.push({ ...at, column: 'status', problem: 'No status but a completed date: taken as completed.', blocking: false });
+					} else if (!has('actions.status')) {
+						a.status = milestones !== null ? 'in progress' : 'not started';
+						problems.push({ ...at, column: 'status', problem: `No status and no completed date: read as ${a.status}${milestones !== null ? ' (progress is recorded)' : ''}.`, blocking: false });
 					} else problems.push({ ...at, column: 'status', problem: `Action ${actionId} has no status.`, blocking: true });
 				} else a.status = status;
+				if (milestones !== null) a.evidence = [a.evidence, `Milestones: ${milestones}`].filter(Boolean).join(' — ');
+				if (a.evidence === undefined && (has('actions.outcome') || has('actions.milestones'))) a.evidence = null;
 				actions.set(actionId, a);
+				lastAction = a;
 			}
 		});
+		if (numbersRead)
+			problems.push({ ...where, problem: `${numbersRead} recommendation(s) begin with their number ("1.", "Rec 2:"): the number was read as the recommendation number and left out of the text.`, blocking: false });
+		if (continued)
+			problems.push({ ...where, problem: `${continued} row(s) without action text were read as more of the action above them (merged or continued cells).`, blocking: false });
 		if (carried)
 			problems.push({ ...where, problem: 'Some rows leave the review or recommendation cells empty under a filled one (merged cells): they were read as the same review or recommendation.', blocking: false });
 	}
-	if (!anyMapped) problems.push({ file: inputs.map((i) => i.source.file).join(', '), problem: 'No table in these files has columns the data model knows: nothing to import.', blocking: true });
+	if (!anyMapped) {
+		const seen = [...new Set(inputs.flatMap((i) => i.source.headers.filter((h) => !/^Column \d+$/.test(h))))].slice(0, 12).join(', ');
+		problems.push({
+			file: inputs.map((i) => i.source.file).join(', '),
+			problem: `No table in these files has columns the data model knows: nothing to import. Columns found: ${seen || 'none'}. A tracker needs at least a recommendation or action column (e.g. "Recommendation", "Action to take"), or review columns such as "Review" and "Partnership".`,
+			blocking: true
+		});
+	}
+
+	// "Within 6 months" and the like: from the review's publication date, once every row is read.
+	for (const p of pendingRelative) {
+		const a = actions.get(p.actionId);
+		const published = reviews.get(p.reviewId)?.published_date;
+		if (!a) continue;
+		if (typeof published === 'string') {
+			a.target_date = addMonths(published, p.months);
+			problems.push({ ...p.at, problem: `Target date "${p.at.value}" read as ${p.months} month(s) after the review's publication (${published}): ${a.target_date}.`, blocking: false });
+		} else
+			problems.push({ ...p.at, problem: `Target date "${p.at.value}" counts from the review's publication, which is not known: left empty. Give the publication date for the whole file to fill it.`, blocking: false });
+	}
+	// Scope written as where ('local', 'regional'): single-agency when one agency leads all its actions, else multi-agency.
+	for (const s of areaScope) {
+		const r = recs.get(s.recId);
+		if (!r) continue;
+		const leads = new Set([...actions.values()].filter((a) => a.recommendation_id === s.recId && a.lead_agency).map((a) => String(a.lead_agency)));
+		r.scope = leads.size <= 1 ? 'single-agency' : 'multi-agency';
+		problems.push({ ...s.at, value: s.word, problem: `Scope "${s.word}" says where, not how many agencies: read as ${r.scope} (${leads.size === 0 ? 'no lead agency named' : leads.size === 1 ? 'one lead agency' : `${leads.size} lead agencies`}).`, blocking: false });
+	}
+	// A review with no date at all is counted under no year: its year is taken from its earliest
+	// action date (said in the report), so the theme charts can place it.
+	for (const r of reviews.values()) {
+		if (r.completed_date || r.published_date || r.commissioned_date || r.death_month) continue;
+		const recIds = new Set([...recs.values()].filter((x) => x.review_id === r.review_id).map((x) => String(x.recommendation_id)));
+		const dates = [...actions.values()].filter((a) => recIds.has(String(a.recommendation_id))).flatMap((a) => [a.target_date, a.completed_date, a.last_updated]).filter((d): d is string => typeof d === 'string').sort();
+		if (!dates.length) continue;
+		r.published_date = `${dates[0].slice(0, 7)}-01`;
+		problems.push({ file: inputs[0]?.source.file ?? '', column: 'published_date', value: r.published_date, problem: `Review ${r.review_id} has no date: its year is taken from its earliest action date (${dates[0]}), as published ${r.published_date.slice(0, 7)}. Give the publication date for the whole file to set it.`, blocking: false });
+	}
 
 	// Themes: coded where given; else tagged from the text (source 'auto').
 	const themeRows: Row[] = [];
@@ -271,6 +436,7 @@ export function buildTables(inputs: readonly SourceInput[], options: BuildOption
 		}
 	}
 	for (const r of reviews.values()) if (r.review_type == null) r.review_type = 'DHR';
+	const sortedUses = [...statusUses.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
 	return {
 		tables: {
@@ -285,10 +451,40 @@ export function buildTables(inputs: readonly SourceInput[], options: BuildOption
 		unknownAgencies: agencies.unknown(),
 		autoThemes: auto,
 		autoRecommendations: autoRecs,
-		statusWords: [...statusUses.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),
+		statusWords: sortedUses.filter((u) => !STATUS_WORDS[u.key]),
+		readWords: sortedUses.filter((u) => STATUS_WORDS[u.key]),
 		agencies: agencies.others(),
 		mappings
 	};
+}
+
+/**
+ * Fill a new review's fields from the values given for its whole file, where the file left them
+ * empty; each value used is said once per file (`said`: already reported for this file).
+ */
+function applyFileValues(r: Row, values: FileValues, at: Omit<Problem, 'problem' | 'blocking'>, problems: Problem[], said: boolean) {
+	const note = (column: string, value: string, problem: string) => !said && problems.push({ ...at, row: undefined, column, value, problem, blocking: false });
+	if (r.partnership == null && given(values.partnership)) {
+		r.partnership = values.partnership.trim();
+		note('partnership', String(r.partnership), `Partnership "${r.partnership}" given for the whole file.`);
+	}
+	if (r.review_type == null && given(values.review_type)) {
+		const t = values.review_type.trim().toUpperCase();
+		if (t === 'DHR' || t === 'DARDR') r.review_type = t;
+		else note('review_type', values.review_type, `Review type "${values.review_type}" is neither DHR nor DARDR: DHR is used.`);
+	}
+	if (r.region == null && given(values.region)) {
+		const region = REGIONS.find((x) => x.toLowerCase() === values.region!.trim().toLowerCase());
+		if (region) r.region = region;
+		else note('region', values.region, `Region "${values.region}" is not one of the nine English regions or Wales: left empty.`);
+	}
+	if (r.published_date == null && given(values.published)) {
+		const d = parseDate(values.published.trim(), 'first');
+		if (d.iso) {
+			r.published_date = d.iso;
+			if (d.precision === 'year') note('published_date', values.published, `Publication given as a year only: stored as ${d.iso}; only its year is used by the charts.`);
+		} else note('published_date', values.published, `Publication date "${values.published}" is not a date: left empty.`);
+	}
 }
 
 /** A row that gives a recommendation number or id but no text continues the last text only when it is the same recommendation. */

@@ -22,7 +22,11 @@ export function checkTables(tables: Tables, asAt: string | null, file: string): 
 			if (empty.length === 0) continue;
 			const ids = empty.slice(0, 5).map((r) => String(r[def.columns[0].name])).join(', ');
 			const more = empty.length > 5 ? ` and ${empty.length - 5} more` : '';
-			p(`Missing required ${def.name} column ${c.name}: empty for ${empty.length} row(s) (${ids}${more}).`, true, { column: c.name });
+			const hint =
+				def.name === 'reviews' && c.name === 'partnership'
+					? ' Say once which partnership the file belongs to ("Values for the whole file" on this page; --partnership NAME for npm run import), or map a partnership column.'
+					: '';
+			p(`Missing required ${def.name} column ${c.name}: empty for ${empty.length} row(s) (${ids}${more}).${hint}`, true, { column: c.name });
 		}
 	}
 	for (const a of tables.actions) {

@@ -1,9 +1,13 @@
 /**
  * Finding the header row of a grid of cells. Hand-kept trackers often start with a title row, or
  * with a row of merged group headings ("Recommendation" over three columns, "Action" over four);
- * the header is the first row that fills most of the columns with text. Rows above it are
- * reported; a grid whose first full row looks like data has no header, and gets "Column 1"...
+ * the header is the first row that fills most of the columns with text, or that names at least three
+ * model columns (the Home Office action-plan template: title rows, then "Recommendation | Scope of
+ * recommendation | Action to take | …", with notes far to the right). Rows above it are reported and
+ * kept as the source's `titles`; a grid whose first full row looks like data has no header, and gets
+ * "Column 1"...
  */
+import { isKnownHeader } from './mapping';
 import type { Cell, Problem, Source } from './types';
 
 const filled = (c: Cell) => c !== null && c !== '' && !(typeof c === 'string' && c.trim() === '');
@@ -19,6 +23,8 @@ export interface GridIn {
 	notes: Problem[];
 	/** Row numbers covered by merged cells (Excel), if the reader knows them. */
 	mergedRows?: Set<number>;
+	/** Text found above the grid by the reader (a Word table's headings), nearest last. */
+	titles?: string[];
 }
 
 export function toSource(grid: GridIn): Source {
@@ -34,7 +40,8 @@ export function toSource(grid: GridIn): Source {
 		seen++;
 		const labels = row.filter(isLabel).length;
 		const cells = row.filter(filled).length;
-		if (labels >= Math.max(1, Math.ceil(width * 0.6)) && labels === cells) {
+		const known = row.filter((c) => isLabel(c) && isKnownHeader(String(c))).length;
+		if ((labels >= Math.max(1, Math.ceil(width * 0.6)) && labels === cells) || (known >= 3 && known * 2 >= cells && labels === cells)) {
 			headerAt = i;
 			break;
 		}
@@ -44,8 +51,10 @@ export function toSource(grid: GridIn): Source {
 		notes.push({ ...where, row: grid.rowNumbers[firstFull], problem: 'No header row found: the columns are named "Column 1", "Column 2", ... and the first row is read as data.', blocking: false });
 		headerAt = firstFull - 1;
 	}
+	const titles: string[] = [];
 	for (let i = Math.max(firstFull, 0); i < headerAt; i++) {
 		if (isEmptyRow(grid.rows[i])) continue;
+		titles.push(grid.rows[i].filter(filled).map((c) => String(c).trim()).join(' '));
 		const merged = grid.mergedRows?.has(grid.rowNumbers[i]);
 		notes.push({
 			...where,
@@ -75,5 +84,6 @@ export function toSource(grid: GridIn): Source {
 		rows.push(Array.from({ length: width }, (_, j) => (filled(row[j] ?? null) ? row[j] : null)));
 		rowNumbers.push(grid.rowNumbers[i]);
 	}
-	return { file, ...(sheet ? { sheet } : {}), headers, rows, rowNumbers, notes };
+	const before = [...(grid.titles ?? []), ...titles];
+	return { file, ...(sheet ? { sheet } : {}), headers, rows, rowNumbers, notes, ...(before.length ? { titles: before } : {}) };
 }

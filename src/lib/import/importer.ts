@@ -38,6 +38,7 @@ export interface ImportResult {
 	autoThemes: Built['autoThemes'];
 	autoRecommendations: Built['autoRecommendations'];
 	statusWords: Built['statusWords'];
+	readWords: Built['readWords'];
 	agencies: Built['agencies'];
 	mappings: Built['mappings'];
 }
@@ -58,8 +59,8 @@ export function summaryOf(result: ImportResult): ImportSummary {
 	return { ...rest, statusCounts };
 }
 
-type Extras = Pick<Built, 'unknownStatuses' | 'unknownAgencies' | 'autoThemes' | 'autoRecommendations' | 'statusWords' | 'agencies' | 'mappings'>;
-const NO_EXTRAS: Extras = { unknownStatuses: [], unknownAgencies: [], autoThemes: [], autoRecommendations: [], statusWords: [], agencies: [], mappings: [] };
+type Extras = Pick<Built, 'unknownStatuses' | 'unknownAgencies' | 'autoThemes' | 'autoRecommendations' | 'statusWords' | 'readWords' | 'agencies' | 'mappings'>;
+const NO_EXTRAS: Extras = { unknownStatuses: [], unknownAgencies: [], autoThemes: [], autoRecommendations: [], statusWords: [], readWords: [], agencies: [], mappings: [] };
 
 /** How a source is named in `ImportOptions.mappings`: the file, and the sheet for workbooks. */
 export const sourceId = (s: Pick<Source, 'file' | 'sheet'>) => (s.sheet ? `${s.file}#${s.sheet}` : s.file);

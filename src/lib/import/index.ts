@@ -20,3 +20,5 @@ export { ImportSession, summarise, type SourceSummary, type ReadProgress, type F
 export type { StatusWordUse, ThemeEdit } from './build';
 export type { OtherAgency } from './agencies';
 export { loadImport, ImportBlockedError } from './load';
+export { guessFileValues, partnershipIn, reviewIn, FILE_VALUE_FIELDS, type FileValues, type FileValueField, type Guess } from './file-values';
+export { readOutcome, type Outcome } from './outcome';

@@ -22,9 +22,39 @@ export interface Mapping {
  * once, and they fill the link columns of the tables below them.
  */
 const LINKS = new Set(['recommendations.review_id', 'actions.recommendation_id', 'recommendation_themes.recommendation_id', 'recommendation_themes.source']);
+/**
+ * Columns of real action plans that fill no single model column, read by the builder:
+ * - `actions.outcome`: the Home Office template's "Date of completion and outcome" — one cell holding
+ *   a date and what was achieved ("12/03/2024 – 214 staff trained"), "Ongoing" or "Not accepted – …";
+ *   split into the status, `completed_date` and `evidence`;
+ * - `actions.milestones`: "Key milestones achieved in enacting recommendation" or a progress update,
+ *   kept with the evidence (and read as "in progress" when nothing says the action is done).
+ */
+export const VIRTUAL_TARGETS: readonly Target[] = ['actions.outcome', 'actions.milestones'];
 export const TARGETS: Target[] = SCHEMA.filter((t) => t.name !== 'review_factors')
 	.flatMap((t) => t.columns.map((c) => `${t.name}.${c.name}`))
-	.filter((t) => !LINKS.has(t));
+	.filter((t) => !LINKS.has(t))
+	.concat(VIRTUAL_TARGETS);
+
+/**
+ * Long headers of real trackers, read by their first words when no synonym matches them whole
+ * ("Scope of recommendation i.e. local or regional", "Date of completion and Outcome",
+ * "Lead Agency / Officer", "Target date (revised)"). Tried in order; the first that matches wins.
+ */
+const PATTERNS: [RegExp, Target][] = [
+	[/^(date (of )?completion|completion date|date completed|completed) (and|&|\/) outcome|^outcome (and|&|\/) (date|completion)|^completion (and|&) outcome|^date of completion and outcome/, 'actions.outcome'],
+	[/^key milestones?|^milestones?|^progress( update| to date| made)?$|^progress (update|notes?|report)|^update( on progress)?$|^latest update|^actions? taken( to date)?|^what has been done/, 'actions.milestones'],
+	[/^scope\b/, 'recommendations.scope'],
+	[/^(recommendation|rec)\.? ?(no|number|num|ref)\b/, 'recommendations.rec_number'],
+	[/^action(s)? (to (be )?take|required|planned|agreed)|^actions? to address|^how will (this|the recommendation) be (achieved|met)|^what (action|will be done)/, 'actions.description'],
+	[/^lead (agency|agencies|organisation|organization|partner|body)|^responsible (agency|organisation|organization)|^agency responsible|^lead$/, 'actions.lead_agency'],
+	[/^(lead|responsible) (officer|person|role|manager)|^owner\b|^action owner/, 'actions.owner_role'],
+	[/^(target|due|completion target) date|^timescales?\b|^target\b|^deadline|^by when/, 'actions.target_date'],
+	[/^(rag|status)\b|^current status|^rag rating|^progress rag/, 'actions.status'],
+	[/^evidence\b|^outcome\b|^impact\b/, 'actions.evidence'],
+	[/^recommendations?\b/, 'recommendations.text']
+];
+const spaced = (h: string) => h.toLowerCase().replace(/&/g, ' and ').replace(/[^a-z0-9/]+/g, ' ').trim();
 
 const full = new Map<string, Target>(TARGETS.map((t) => [normalise(t), t]));
 const synonym = new Map<string, Target>();
@@ -40,8 +70,15 @@ function candidates(header: string): Target[] {
 	const k = normalise(header);
 	const exact = full.get(k);
 	if (exact) return [exact];
-	return [...new Set([...(synonym.has(k) ? [synonym.get(k)!] : []), ...(bare.get(k) ?? [])])];
+	const found = [...new Set([...(synonym.has(k) ? [synonym.get(k)!] : []), ...(bare.get(k) ?? [])])];
+	if (found.length) return found;
+	const words = spaced(header);
+	const pattern = PATTERNS.find(([re]) => re.test(words));
+	return pattern ? [pattern[1]] : [];
 }
+
+/** True when a header names a model column (by name, synonym or the first words of a long header). */
+export const isKnownHeader = (header: string): boolean => header.trim() !== '' && candidates(header).length > 0;
 
 /** A stable key for a header list: same headers (ignoring case, spaces, punctuation) -> same key. */
 export function mappingKey(headers: readonly string[]): string {

@@ -14,24 +14,74 @@ export function isPlaceholder(value: Cell): boolean {
 	return typeof value === 'string' && PLACEHOLDERS.has(key(value).replace(/\s*\/\s*/g, '/'));
 }
 
-/** Status words and RAG colours, exactly as issue 4 lists them, plus the model's own codes. */
+/**
+ * Status words and RAG colours. In trackers a RAG rating says whether an action is on track, not
+ * whether it is done: Green = on track, Amber = at risk, Red = off track — all still open — and
+ * Blue (or "complete") = done. Only words that say done mean completed. Each RAG colour's meaning
+ * is in RAG_MEANING, shown beside the mapping on /import and in the report.
+ */
 export const STATUS_WORDS: Record<string, Status> = {
 	complete: 'completed',
 	completed: 'completed',
+	'completed and closed': 'completed',
+	'complete and closed': 'completed',
+	'closed complete': 'completed',
 	done: 'completed',
 	closed: 'completed',
-	green: 'completed',
+	achieved: 'completed',
+	implemented: 'completed',
+	finished: 'completed',
+	met: 'completed',
 	blue: 'completed',
+	b: 'completed',
+	green: 'in progress',
+	g: 'in progress',
 	amber: 'in progress',
+	a: 'in progress',
+	red: 'in progress',
+	r: 'in progress',
 	'in progress': 'in progress',
 	'on track': 'in progress',
+	'off track': 'in progress',
+	'at risk': 'in progress',
 	ongoing: 'in progress',
-	red: 'not started',
+	'on going': 'in progress',
+	underway: 'in progress',
+	'under way': 'in progress',
+	started: 'in progress',
+	'partially complete': 'in progress',
+	'partially completed': 'in progress',
+	'partly complete': 'in progress',
+	'part complete': 'in progress',
+	'partially met': 'in progress',
+	delayed: 'in progress',
+	overdue: 'in progress',
+	open: 'in progress',
 	'not started': 'not started',
+	'not yet started': 'not started',
+	'not commenced': 'not started',
+	'not yet commenced': 'not started',
 	outstanding: 'not started',
 	'not accepted': 'not accepted',
 	rejected: 'not accepted',
-	declined: 'not accepted'
+	declined: 'not accepted',
+	'not agreed': 'not accepted',
+	withdrawn: 'not accepted',
+	superseded: 'not accepted',
+	'no longer required': 'not accepted',
+	'no longer applicable': 'not accepted'
+};
+
+/** What a RAG colour says beyond its status: whether the open action is on track. */
+export const RAG_MEANING: Record<string, string> = {
+	green: 'on track',
+	g: 'on track',
+	amber: 'at risk',
+	a: 'at risk',
+	red: 'off track',
+	r: 'off track',
+	blue: 'done',
+	b: 'done'
 };
 
 /** Status word -> code; `extra` holds the user's own mapping of words this list does not know. */
