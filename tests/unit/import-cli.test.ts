@@ -25,7 +25,7 @@ describe('npm run import', () => {
 		const { code, out } = await cli([fixture('tracker-flat.csv'), '--out', dir, '--as-at', '2026-09-30', '--name', 'Marlshire tracker']);
 		expect(code).toBe(0);
 		expect(out).toContain('Tracker import of 1 file(s): 0 blocking problems, 7 warnings');
-		expect(out).toContain('warning  tracker-flat.csv · row 5 · Target date: Target date "TBC" is a placeholder, not a value: left empty.');
+		expect(out).toContain('warning  tracker-flat.csv · row 5 · Target date: "TBC" is a placeholder, not a value: left empty.');
 		expect(out).toContain('reviews 2, review_factors 0, recommendations 4, recommendation_themes 4, actions 6; as at 2026-09-30.');
 		const meta = JSON.parse(readFileSync(path.join(dir, 'meta.json'), 'utf8'));
 		expect(meta).toMatchObject({ name: 'Marlshire tracker', fictional: false, as_at: '2026-09-30', row_counts: { actions: 6 } });
