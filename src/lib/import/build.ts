@@ -21,7 +21,7 @@ import { THEMES } from '../model/themes';
 import { convertCell } from './convert';
 import { addMonths, parseDate } from './dates';
 import { sheetReview, type FileValues } from './file-values';
-import { suggestMapping, type Mapping } from './mapping';
+import { mapped, suggestMapping, type Mapping } from './mapping';
 import { readOutcome } from './outcome';
 import type { Cell, Problem, Source } from './types';
 import { RAG_MEANING, STATUS_WORDS, statusKey } from './values';
@@ -92,7 +92,6 @@ export interface Built {
 const stem = (file: string) => file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
 /** Sheets that hold instructions or lookup lists rather than a tracker. */
 const NOT_A_TRACKER = /^(read ?me|instructions?|guidance|notes?|help|key|legend|lookups?|lists?|drop ?downs?|data validation|options|values|cover|contents|index|summary|dashboard|version|change log)\b/i;
-const mapped = (mapping: Mapping) => new Set(mapping.columns.flatMap((c) => (c.target ? [c.target] : [])));
 const definesTracker = (targets: Set<string>) => targets.has('recommendations.text') && targets.has('actions.description');
 const hasReviewColumn = (targets: Set<string>) => targets.has('reviews.review_id');
 
@@ -160,8 +159,8 @@ export function buildTables(inputs: readonly SourceInput[], options: BuildOption
 			problems.push({ ...where, column: mapping.columns[col.get('actions.outcome')!].source, problem: 'No status column: each action\'s status is read from its completion and outcome cell (a date means completed on that date; "ongoing", "not accepted – …" and blank say the rest). Each is listed below.', blocking: false });
 		if (definesActions && !definesRecs && !has('recommendations.recommendation_id') && !has('recommendations.rec_number'))
 			missing('recommendations.recommendation_id', 'actions must say which recommendation they answer');
-		if (has('recommendations.rec_number') && definesActions && !definesRecs && !has('reviews.review_id'))
-			missing('reviews.review_id', 'a recommendation number needs its review');
+		// An actions table joined by recommendation number and no review column: the review is the
+		// file's (the one given for the whole file, or its name), as for its recommendations table.
 		const reviewFromName = (definesRecs || definesReviews || (definesActions && !has('recommendations.recommendation_id'))) && !has('reviews.review_id');
 		// The review of a table with no review column: the sheet's own (one review per sheet), the
 		// one the user gave for the file, or the file's name.
@@ -223,8 +222,8 @@ export function buildTables(inputs: readonly SourceInput[], options: BuildOption
 					else if (r[name] !== v)
 						problems.push({ ...at, column: mapping.columns[col.get(t)!].source, value: String(v), problem: `Review ${reviewId} has ${name} "${r[name]}" on an earlier row: the earlier value is kept.`, blocking: false });
 				}
-				if (!reviews.has(reviewId)) applyFileValues(r, values, at, problems, filesValued.has(source.file + '|' + reviewId));
-				filesValued.add(source.file + '|' + reviewId);
+				if (!reviews.has(reviewId)) applyFileValues(r, values, at, problems, filesValued.has(source.file));
+				filesValued.add(source.file);
 				reviews.set(reviewId, r);
 			}
 
@@ -349,7 +348,7 @@ export function buildTables(inputs: readonly SourceInput[], options: BuildOption
 					// The Home Office template: status, completion date and evidence from one cell.
 					const o = readOutcome(outcomeCell, milestones !== null);
 					a.status = o.status;
-					if (o.completed_date && !a.completed_date) a.completed_date = o.completed_date;
+					a.completed_date = a.completed_date ?? o.completed_date;
 					if (o.evidence) a.evidence = [a.evidence, o.evidence].filter(Boolean).join(' — ');
 					problems.push({ ...at, column: mapping.columns[col.get('actions.outcome')!].source, value: outcomeCell === null ? '' : String(outcomeCell).slice(0, 120), problem: `Status derived: ${o.how}.`, blocking: false });
 				} else if (statusCell === null) {
@@ -464,10 +463,9 @@ export function buildTables(inputs: readonly SourceInput[], options: BuildOption
  */
 function applyFileValues(r: Row, values: FileValues, at: Omit<Problem, 'problem' | 'blocking'>, problems: Problem[], said: boolean) {
 	const note = (column: string, value: string, problem: string) => !said && problems.push({ ...at, row: undefined, column, value, problem, blocking: false });
-	if (r.partnership == null && given(values.partnership)) {
-		r.partnership = values.partnership.trim();
-		note('partnership', String(r.partnership), `Partnership "${r.partnership}" given for the whole file.`);
-	}
+	// Values used as given are listed with the file on /import (and were typed by the user or
+	// guessed with a line of their own); only a value that cannot be used is reported here.
+	if (r.partnership == null && given(values.partnership)) r.partnership = values.partnership.trim();
 	if (r.review_type == null && given(values.review_type)) {
 		const t = values.review_type.trim().toUpperCase();
 		if (t === 'DHR' || t === 'DARDR') r.review_type = t;

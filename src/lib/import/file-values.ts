@@ -67,13 +67,13 @@ export function partnershipIn(text: string): string | null {
 export function reviewIn(text: string): string | null {
 	const t = wordsOf(text);
 	const quoted = t.match(/["“‘'«]([^"”’'»]{1,60})["”’'»]/);
-	const kind = t.match(/\b(DHR|DARDR|Domestic Homicide Review|Domestic Abuse Related Death Review)\b\s*(?:into the death of|of|for|re|[–—:-])?\s*/i);
+	const kind = t.match(/\b(DHR|DARDR|Domestic Homicide Review|Domestic Abuse Related Death Review)\b\s*(?:(?:into the death of|of|for|re)\b|[–—:-])?\s*/i);
 	if (kind && quoted) return `${kind[1].length <= 5 ? kind[1].toUpperCase() : 'DHR'} ${quoted[1].trim()}`;
 	if (quoted && /\b(death|review|dhr|dardr|action plan)\b/i.test(t)) return quoted[1].trim();
 	if (kind) {
 		const after = t.slice(kind.index! + kind[0].length).split(TITLE_TAIL)[0].trim();
 		const m = after.match(/^((?:no\.?\s*)?[A-Z0-9][\w/ -]{0,40}?)(?:\s*\(|$)/i);
-		if (m && !/^(action|tracker|recommendation)/i.test(m[1])) return `${kind[1].length <= 5 ? kind[1].toUpperCase() : 'DHR'} ${m[1].trim()}`;
+		if (m && !/^(action|tracker|recommendation|review|plan|update|progress|report)/i.test(m[1])) return `${kind[1].length <= 5 ? kind[1].toUpperCase() : 'DHR'} ${m[1].trim()}`;
 	}
 	return null;
 }

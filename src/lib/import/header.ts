@@ -60,9 +60,12 @@ export function toSource(grid: GridIn): Source {
 			...where,
 			row: grid.rowNumbers[i],
 			value: grid.rows[i].filter(filled).join(' | '),
-			problem: merged
-				? 'Merged header row above the column headings: skipped.'
-				: 'Title or group-heading row above the column headings: skipped.',
+			problem:
+				grid.rows[i].filter(filled).length === 1
+					? 'Title row above the column headings: kept as the title, not read as data.'
+					: merged
+						? 'Merged header row above the column headings: skipped.'
+						: 'Title or group-heading row above the column headings: skipped.',
 			blocking: false
 		});
 	}

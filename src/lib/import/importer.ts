@@ -8,7 +8,8 @@ import { SCHEMA, TABLE_NAMES, type DatasetMeta, type TableName } from '../model/
 import { buildTables, type BuildOptions, type Built, type SourceInput, type Tables } from './build';
 import { checkTables, latestDate } from './checks';
 import { convertDhrd, isDhrd } from './dhrd';
-import type { Mapping } from './mapping';
+import { FILE_VALUE_FIELDS, guessFileValues, type FileValueField, type FileValues, type Guess } from './file-values';
+import { mapped as mappedTargets, suggestMapping, type Mapping } from './mapping';
 import { readFile } from './read';
 import { ImportError, type Problem, type Source } from './types';
 
@@ -41,7 +42,66 @@ export interface ImportResult {
 	readWords: Built['readWords'];
 	agencies: Built['agencies'];
 	mappings: Built['mappings'];
+	/** Per file: the whole-file values it lacks a column for, the guesses offered, and the values used. */
+	wholeFile: WholeFile[];
 }
+
+/** What /import asks once per file (see file-values.ts). */
+export interface WholeFile {
+	file: string;
+	/** Values no column of the file gives; `partnership` among them must be given (or guessed). */
+	lacks: FileValueField[];
+	/** Guesses from the titles and the file name. */
+	guesses: Partial<Record<FileValueField, Guess>>;
+	/** The values the import used: the user's, else the guesses. */
+	used: FileValues;
+}
+
+const REVIEW_DATES = ['reviews.completed_date', 'reviews.published_date', 'reviews.commissioned_date', 'reviews.death_month'];
+
+/**
+ * Which whole-file values each file lacks, what its titles and name suggest, and what is used:
+ * the user's value, else the guess (each guess used said in the report, so it can be corrected).
+ */
+export function wholeFileValues(inputs: readonly { source: Source; mapping: Mapping }[], given: Record<string, FileValues> = {}): { wholeFile: WholeFile[]; values: Record<string, FileValues>; problems: Problem[] } {
+	const files = [...new Set(inputs.map((i) => i.source.file))];
+	const wholeFile: WholeFile[] = [];
+	const values: Record<string, FileValues> = {};
+	const problems: Problem[] = [];
+	for (const file of files) {
+		const own = inputs.filter((i) => i.source.file === file);
+		const targets = new Set(own.flatMap((i) => [...mappedTargets(i.mapping)]));
+		const trackerSheets = own.filter((i) => {
+			const t = mappedTargets(i.mapping);
+			return t.has('recommendations.text') || t.has('actions.description');
+		});
+		if (trackerSheets.length === 0 && !targets.has('reviews.review_id')) continue;
+		const perSheet = trackerSheets.filter((i) => i.source.sheet && !mappedTargets(i.mapping).has('reviews.review_id') && mappedTargets(i.mapping).has('recommendations.text') && mappedTargets(i.mapping).has('actions.description')).length >= 2;
+		const lacks = FILE_VALUE_FIELDS.filter((f) => {
+			if (f === 'partnership') return !targets.has('reviews.partnership');
+			if (f === 'review_type') return !targets.has('reviews.review_type');
+			if (f === 'region') return !targets.has('reviews.region');
+			if (f === 'review') return !targets.has('reviews.review_id') && !perSheet;
+			return !REVIEW_DATES.some((t) => targets.has(t)) && !perSheet;
+		});
+		const guesses = guessFileValues(file, own.map((i) => i.source));
+		const mine = { ...(given['*'] ?? {}), ...(given[file] ?? {}) };
+		const used: FileValues = {};
+		for (const f of lacks) {
+			const v = mine[f];
+			if (typeof v === 'string' && v.trim() !== '') used[f] = v.trim();
+			else if (v === undefined && guesses[f]) {
+				used[f] = guesses[f]!.value;
+				problems.push({ file, column: f, value: guesses[f]!.value, problem: `${FIELD_LABEL[f]} not in any column: "${guesses[f]!.value}" is taken from ${guesses[f]!.from}. Change it under "Values for the whole file" (or --${f.replace('_', '-')} for npm run import) if it is wrong.`, blocking: false });
+			}
+		}
+		wholeFile.push({ file, lacks, guesses, used });
+		values[file] = used;
+	}
+	return { wholeFile, values, problems };
+}
+
+const FIELD_LABEL: Record<FileValueField, string> = { partnership: 'Partnership', review_type: 'Review type', region: 'Region', review: 'Review', published: 'Publication date' };
 
 /**
  * What the /import page shows of a result: everything but the tables (which stay in the worker),
@@ -88,6 +148,7 @@ export function importSources(sources: readonly Source[], options: ImportOptions
 	let built: Extras = NO_EXTRAS;
 	let metaBase: Omit<DatasetMeta, 'row_counts' | 'files'>;
 	let kind: ImportResult['kind'] = 'tracker';
+	let wholeFile: WholeFile[] = [];
 	if (sources.length > 0 && isDhrd(sources)) {
 		kind = 'dhrd';
 		const d = convertDhrd(sources, options.asAt);
@@ -95,10 +156,12 @@ export function importSources(sources: readonly Source[], options: ImportOptions
 		problems = [...sources.flatMap((s) => s.notes), ...d.problems];
 		metaBase = { ...d.meta, ...(options.name ? { name: options.name } : {}) };
 	} else {
-		const inputs: SourceInput[] = sources.map((source) => ({ source, mapping: options.mappings?.[sourceId(source)] }));
-		const b = sources.length > 0 ? buildTables(inputs, options) : null;
+		const inputs = sources.map((source) => ({ source, mapping: options.mappings?.[sourceId(source)] ?? suggestMapping(source.headers) }));
+		const whole = wholeFileValues(inputs, options.fileValues);
+		wholeFile = whole.wholeFile;
+		const b = sources.length > 0 ? buildTables(inputs satisfies SourceInput[], { ...options, fileValues: whole.values }) : null;
 		tables = b?.tables ?? { reviews: [], review_factors: [], recommendations: [], recommendation_themes: [], actions: [] };
-		problems = b?.problems ?? [];
+		problems = [...whole.problems, ...(b?.problems ?? [])];
 		if (b) {
 			const { tables: _t, problems: _p, ...extras } = b;
 			built = extras;
@@ -118,7 +181,7 @@ export function importSources(sources: readonly Source[], options: ImportOptions
 		row_counts: Object.fromEntries(TABLE_NAMES.map((t) => [t, tables[t].length])) as Record<TableName, number>,
 		files: Object.fromEntries(TABLE_NAMES.map((t) => [t, `${t}.arrows`])) as Record<TableName, string>
 	};
-	return { kind, tables, meta, problems, blocking: problems.some((p) => p.blocking) || sources.length === 0, ...built };
+	return { kind, tables, meta, problems, blocking: problems.some((p) => p.blocking) || sources.length === 0, ...built, wholeFile };
 }
 
 export async function importFiles(files: readonly ImportFile[], options: ImportOptions = {}): Promise<ImportResult> {

@@ -15,7 +15,7 @@ export { buildTables, type Tables, type Row } from './build';
 export { checkTables } from './checks';
 export { reportCsv, reportSummary } from './report';
 export { convertDhrd, isDhrd, dhrdParts, factorName, DHRD_CITATION, DHRD_LICENCE } from './dhrd';
-export { importFiles, importSources, readFiles, datasetBuffers, sourceId, summaryOf, type ImportFile, type ImportOptions, type ImportResult, type ImportSummary } from './importer';
+export { importFiles, importSources, readFiles, datasetBuffers, sourceId, summaryOf, wholeFileValues, type ImportFile, type ImportOptions, type ImportResult, type ImportSummary, type WholeFile } from './importer';
 export { ImportSession, summarise, type SourceSummary, type ReadProgress, type FileLike } from './session';
 export type { StatusWordUse, ThemeEdit } from './build';
 export type { OtherAgency } from './agencies';

@@ -112,6 +112,9 @@ export function suggestMapping(headers: readonly string[]): Mapping {
 	return { key: mappingKey(headers), columns };
 }
 
+/** The targets a mapping fills. */
+export const mapped = (mapping: Mapping): Set<Target> => new Set(mapping.columns.flatMap((c) => (c.target ? [c.target] : [])));
+
 /** Tables that a mapping fills at least one column of. */
 export function mappedTables(mapping: Mapping): Set<TableName> {
 	return new Set(mapping.columns.flatMap((c) => (c.target ? [c.target.split('.')[0] as TableName] : [])));

@@ -55,7 +55,7 @@ export function readOutcome(cell: Cell, progress = false): Outcome {
 	if (prefix) {
 		const status = STATUS_WORDS[key(prefix[1])] ?? 'in progress';
 		const reason = rest(text.slice(prefix[0].length));
-		return { status, completed_date: null, evidence: status === 'not accepted' ? (reason ?? null) : text, how: `"${prefix[1]}": ${status}${status === 'not accepted' && reason ? ', the reason kept as evidence' : ''}` };
+		return { status, completed_date: null, evidence: reason, how: `"${prefix[1]}": ${status}${status === 'not accepted' && reason ? ', the reason kept as evidence' : ''}` };
 	}
 	const done = text.match(DONE_WORDS);
 	const dateMatch = text.match(DATE_IN_TEXT);
