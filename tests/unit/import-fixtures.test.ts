@@ -111,7 +111,7 @@ describe('files that load with warnings', () => {
 		expect(r.unknownAgencies).toEqual(['Marlshire Café Partnership']);
 		expect(lines(r.problems)).toEqual([
 			'w - - The file is not UTF-8; it was read as Windows-1252 (Excel "CSV" on Windows). Check accented letters.',
-			'w - published_date Review DHR-C has no date: its year is taken from its earliest action date (2025-06-30), as published 2025-06. Give the publication date for the whole file to set it.'
+			'w - published_date Review DHR-C has no date: its year is taken from its earliest action date (2025-06-30), as published 2025-06. Give its publication date (a column, or the value for the whole file of a one-review file) to set it.'
 		]);
 	});
 	it('blank rows', async () => {
@@ -122,7 +122,7 @@ describe('files that load with warnings', () => {
 			'w 2 - Empty row: skipped.',
 			'w 4 - Empty row: skipped.',
 			'w 5 - Empty row: skipped.',
-			'w - published_date Review DHR-A has no date: its year is taken from its earliest action date (2021-12-31), as published 2021-12. Give the publication date for the whole file to set it.',
+			'w - published_date Review DHR-A has no date: its year is taken from its earliest action date (2021-12-31), as published 2021-12. Give its publication date (a column, or the value for the whole file of a one-review file) to set it.',
 			'w - completed_date Action DHR-A-R1-A1 is completed but has no completed date.'
 		]);
 	});
@@ -142,7 +142,7 @@ describe('files that load with warnings', () => {
 		expect(lines(r.problems)).toEqual([
 			'w 8 Target date "ongoing" is a placeholder, not a value: left empty.',
 			'w 9 Target date "next spring" is not a date (not a date): left empty.',
-			'w - published_date Review DHR-D has no date: its year is taken from its earliest action date (2021-09-30), as published 2021-09. Give the publication date for the whole file to set it.'
+			'w - published_date Review DHR-D has no date: its year is taken from its earliest action date (2021-09-30), as published 2021-09. Give its publication date (a column, or the value for the whole file of a one-review file) to set it.'
 		]);
 	});
 	it('separate review, recommendation and action files (CSV and JSON) join by id', async () => {
@@ -180,7 +180,7 @@ describe('files that load with warnings', () => {
 			'w Read me - - Sheet "Read me" has no column the data model knows: skipped. It looks like instructions or a lookup list (columns found: Notes on this tracker).',
 			'w Tracker 4 E Formula cell E4: the value Excel last calculated is used; check it is up to date.',
 			'w Tracker 1 - Merged header row above the column headings: skipped.',
-			'w - published_date Review DHR-X has no date: its year is taken from its earliest action date (2023-03-15), as published 2023-03. Give the publication date for the whole file to set it.'
+			'w - published_date Review DHR-X has no date: its year is taken from its earliest action date (2023-03-15), as published 2023-03. Give its publication date (a column, or the value for the whole file of a one-review file) to set it.'
 		]);
 	});
 });

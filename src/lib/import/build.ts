@@ -409,7 +409,7 @@ export function buildTables(inputs: readonly SourceInput[], options: BuildOption
 		const dates = [...actions.values()].filter((a) => recIds.has(String(a.recommendation_id))).flatMap((a) => [a.target_date, a.completed_date, a.last_updated]).filter((d): d is string => typeof d === 'string').sort();
 		if (!dates.length) continue;
 		r.published_date = `${dates[0].slice(0, 7)}-01`;
-		problems.push({ file: inputs[0]?.source.file ?? '', column: 'published_date', value: r.published_date, problem: `Review ${r.review_id} has no date: its year is taken from its earliest action date (${dates[0]}), as published ${r.published_date.slice(0, 7)}. Give the publication date for the whole file to set it.`, blocking: false });
+		problems.push({ file: inputs[0]?.source.file ?? '', column: 'published_date', value: r.published_date, problem: `Review ${r.review_id} has no date: its year is taken from its earliest action date (${dates[0]}), as published ${r.published_date.slice(0, 7)}. Give its publication date (a column, or the value for the whole file of a one-review file) to set it.`, blocking: false });
 	}
 
 	// Themes: coded where given; else tagged from the text (source 'auto').
