@@ -19,7 +19,7 @@ import { ImportError } from './types';
 export interface PdfText {
 	/** Lines of each page, top to bottom. */
 	pages: string[][];
-	/** The whole text: lines joined by "\n", pages by "\f". */
+	/** The whole text: lines joined by "\n", each page after the first starting with "\f". */
 	text: string;
 }
 
@@ -120,7 +120,7 @@ export async function readPdfText(bytes: Uint8Array, file: string): Promise<PdfT
 				`${file}: the PDF has no text layer (${doc.numPages === 1 ? 'its page is' : `its ${doc.numPages} pages are`} images, as a scanned report is), so no recommendation can be read from it. Copy the recommendations from the report and paste them as text instead.`,
 				file
 			);
-		return { pages, text: pages.map((p) => p.join('\n')).join('\f') };
+		return { pages, text: pages.map((p) => p.join('\n')).join('\n\f') };
 	} finally {
 		await task.destroy();
 	}
