@@ -81,7 +81,7 @@ const NUMBER_WORDS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'ei
 const NUM = `\\d{1,3}[a-z]?|${NUMBER_WORDS.join('|')}`;
 const DASH = '[.:)\\u2013\\u2014-]';
 /** After a number: the end of the line, a separator, or a space and a capital (the text itself). */
-const AFTER = `(?:\\s*$|\\s*${DASH}\\s*(.*)|\\s+([A-Z\\u2018\\u201c'"(].*))`;
+const AFTER = `(?:\\s*$|\\s*${DASH}\\s*(.*)|\\s+((?:[A-Z\\u2018\\u201c'"(]|[a-z]\\)).*))`;
 
 const START: { style: Style; re: RegExp }[] = [
 	{ style: 'word', re: new RegExp(`^(?:the\\s+)?(?:panel\\s+)?recommendation\\s+(?:no\\.?\\s*|number\\s+)?(${NUM})\\b${AFTER}`, 'i') },
@@ -314,6 +314,11 @@ export function splitRecommendations(text: string): RecSplit {
 	const counts = new Map<Style, number>();
 	for (const s of starts) if (s) counts.set(s.style, (counts.get(s.style) ?? 0) + 1);
 	const style = PRIORITY.find((s) => (counts.get(s) ?? 0) >= 2) ?? PRIORITY.find((s) => (counts.get(s) ?? 0) >= 1) ?? null;
+	// Bullets: the most used bullet character starts recommendations; other bullets are sub-points.
+	const bulletCounts = new Map<string, number>();
+	for (const s of starts) if (s?.style === 'bullet') bulletCounts.set(s.label, (bulletCounts.get(s.label) ?? 0) + 1);
+	const bullet = [...bulletCounts].sort((a, b) => b[1] - a[1])[0]?.[0];
+	const startsRec = (st: Start | null): st is Start => !!st && st.style === style && (style !== 'bullet' || st.label === bullet);
 
 	// 4. Recommendations, sub-points, continuations and sub-headings.
 	const recs: SplitRec[] = [];
@@ -322,8 +327,9 @@ export function splitRecommendations(text: string): RecSplit {
 	let scopeFromHeading = false;
 	let cur: SplitRec | null = null;
 	let gap = false;
+	let afterSub = false;
 	const nextStartIs = (i: number) => {
-		for (let j = i + 1; j < body.length; j++) if (body[j].text !== '') return starts[j]?.style === style;
+		for (let j = i + 1; j < body.length; j++) if (body[j].text !== '') return startsRec(starts[j]);
 		return false;
 	};
 	const endsSentence = (s: string) => /[.;:!?)\u201d"']$/.test(s);
@@ -333,6 +339,8 @@ export function splitRecommendations(text: string): RecSplit {
 			return;
 		}
 		const st = starts[i];
+		const wasSub = afterSub;
+		afterSub = !!st && !startsRec(st);
 		const sh = scopeHeading(l.text);
 		if (sh) {
 			scope = sh.scope;
@@ -342,7 +350,7 @@ export function splitRecommendations(text: string): RecSplit {
 			gap = false;
 			return;
 		}
-		if (st && st.style === style) {
+		if (startsRec(st)) {
 			cur = { number: st.number ?? recs.length + 1, label: st.label, text: st.rest, scope, agency, line: l.n };
 			recs.push(cur);
 			gap = false;
@@ -373,7 +381,8 @@ export function splitRecommendations(text: string): RecSplit {
 			return;
 		}
 		if (r.text === '') r.text = l.text;
-		else if (st || gap) r.text += '\n' + l.text;
+		// A sub-point, a paragraph after a blank line, or a capitalised line after a sub-point, on a line of its own.
+		else if (st || gap || (wasSub && /^[A-Z]/.test(l.text))) r.text += '\n' + l.text;
 		else {
 			const before = r.text;
 			const hyphen = /[a-z]-$/i.test(before) && /^[a-z]/.test(l.text);
