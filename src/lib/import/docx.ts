@@ -229,7 +229,7 @@ export function readDocx(bytes: Uint8Array, file: string): Source[] {
 		throw new ImportError(`${file}: this is not a Word .docx document (it is not a zip archive). An old Word .doc file must be saved as .docx first.`, file);
 	let parts: Record<string, Uint8Array>;
 	try {
-		parts = unzipGuarded(bytes, file, (name) => name === '_rels/.rels' || /^word\/[^/]+\.xml$/.test(name));
+		parts = unzipGuarded(bytes, file, (name) => name === '_rels/.rels' || name === 'xl/workbook.xml' || /^word\/[^/]+\.xml$/.test(name));
 	} catch (e) {
 		// zip.ts speaks of workbooks; the same guard protects documents.
 		if (e instanceof ImportError) throw new ImportError(e.message.replace(/\bworkbook\b/g, 'Word document'), file);
@@ -237,7 +237,7 @@ export function readDocx(bytes: Uint8Array, file: string): Source[] {
 	}
 	const rels = parts['_rels/.rels'] ? strFromU8(parts['_rels/.rels']) : '';
 	const target = rels.match(/<Relationship\b[^>]*Type="[^"]*\/officeDocument"[^>]*>/)?.[0].match(/Target="\/?([^"]+)"/)?.[1] ?? 'word/document.xml';
-	const main = parts[target] ?? parts['word/document.xml'];
+	const main = (target.startsWith('word/') ? parts[target] : undefined) ?? parts['word/document.xml'];
 	if (!main) throw new ImportError(`${file}: this is not a Word .docx document (it holds no word/document.xml${parts['xl/workbook.xml'] ? '; it looks like an Excel workbook' : ''}).`, file);
 	const tables = docxTables(strFromU8(main), file);
 	const sources: Source[] = [];
