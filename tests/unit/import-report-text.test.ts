@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { ImportError, readFile } from '$lib/import';
-import { looksLikeReportText, reportSource, splitRecommendations } from '$lib/import/report-text';
+import { droppedOfSource, looksLikeReportText, mergeWithPrevious, recsOfSource, reportSource, rowsOfRecs, splitAt, splitLines, splitRecommendations } from '$lib/import/report-text';
 import { makePdf, makeScanPdf, reportPdf } from '../fixtures/import/make-pdf';
 
 const TEXTS = [
@@ -304,5 +304,32 @@ describe('the real recommendation texts of recs-dev', () => {
 			total += split.recs.length;
 		}
 		expect(total).toBe(rows.length);
+	});
+});
+
+describe('corrections of a split (the list operations behind ImportReportSplit)', () => {
+	const list = [
+		{ text: 'Train officers.', scope: 'single-agency', agency: 'Anytown Police' },
+		{ text: 'in coercive control.', scope: null, agency: null },
+		{ text: 'Audit calls.\n\nAsk tenants.', scope: 'multi-agency', agency: null }
+	];
+	it('join to the previous, split at a character, split at blank lines or line breaks, rows numbered in order', () => {
+		expect(mergeWithPrevious(list, 1)[0]).toEqual({ text: 'Train officers.\nin coercive control.', scope: 'single-agency', agency: 'Anytown Police' });
+		expect(mergeWithPrevious(list, 0)).toEqual(list);
+		expect(splitAt(list, 0, 6).map((r) => r.text)).toEqual(['Train', 'officers.', 'in coercive control.', 'Audit calls.\n\nAsk tenants.']);
+		expect(splitAt(list, 0, 0)).toEqual(list);
+		expect(splitLines(list, 2).slice(2)).toEqual([
+			{ text: 'Audit calls.', scope: 'multi-agency', agency: null },
+			{ text: 'Ask tenants.', scope: 'multi-agency', agency: null }
+		]);
+		expect(rowsOfRecs([...list, { text: '  ', scope: null, agency: null }]).map((r) => r[0])).toEqual([1, 2, 3]);
+	});
+	it('a report-text Source gives its recommendations and its dropped lines back', () => {
+		const s = reportSource('Pasted text', '1. Train officers.\nPage 2 of 9\n2. Audit calls.');
+		expect(recsOfSource(s)).toEqual([
+			{ text: 'Train officers.', scope: null, agency: null },
+			{ text: 'Audit calls.', scope: null, agency: null }
+		]);
+		expect(droppedOfSource(s)).toEqual([{ line: 2, text: 'Page 2 of 9', why: 'dropped: page number' }]);
 	});
 });

@@ -478,3 +478,59 @@ export function looksLikeReportText(text: string): boolean {
 	const heading = lines.some((l) => l.length <= 90 && START_HEADING.test(stripNumber(l)));
 	return numbered >= 2 || (heading && numbered >= 1);
 }
+
+/* Corrections of a split, made on the page (ImportReportSplit.svelte): pure list operations. */
+
+/** One recommendation as the user corrects it; its number is its place in the list. */
+export interface EditRec {
+	text: string;
+	scope: string | null;
+	agency: string | null;
+}
+
+/** The recommendations of a report-text Source, for correction. */
+export function recsOfSource(source: Source): EditRec[] {
+	return source.rows.map((r) => ({ text: String(r[1] ?? ''), scope: r[2] === null ? null : String(r[2]), agency: r[3] === null ? null : String(r[3]) }));
+}
+
+/** The corrected list as rows of a report-text Source (Rec no | Recommendation | Scope | Agency), numbered in order. */
+export function rowsOfRecs(recs: readonly EditRec[]): (string | number | null)[][] {
+	return recs.filter((r) => r.text.trim() !== '').map((r, i) => [i + 1, r.text.trim(), r.scope, r.agency]);
+}
+
+/** Recommendation i joined to the one before it (its text after a line break; the earlier one's scope and agency kept). */
+export function mergeWithPrevious(recs: readonly EditRec[], i: number): EditRec[] {
+	if (i <= 0 || i >= recs.length) return [...recs];
+	const prev = recs[i - 1];
+	const merged = { ...prev, text: [prev.text.trim(), recs[i].text.trim()].filter(Boolean).join('\n'), agency: prev.agency ?? recs[i].agency, scope: prev.scope ?? recs[i].scope };
+	return [...recs.slice(0, i - 1), merged, ...recs.slice(i + 1)];
+}
+
+/** Recommendation i split in two at character `at` (both halves keep its scope and agency); no split at either end. */
+export function splitAt(recs: readonly EditRec[], i: number, at: number): EditRec[] {
+	const r = recs[i];
+	if (!r) return [...recs];
+	const head = r.text.slice(0, at).trim();
+	const tail = r.text.slice(at).trim();
+	if (!head || !tail) return [...recs];
+	return [...recs.slice(0, i), { ...r, text: head }, { ...r, text: tail }, ...recs.slice(i + 1)];
+}
+
+/** Recommendation i split at each blank line, or at each line break when it has no blank line. */
+export function splitLines(recs: readonly EditRec[], i: number): EditRec[] {
+	const r = recs[i];
+	if (!r) return [...recs];
+	const parts = (/\n\s*\n/.test(r.text) ? r.text.split(/\n\s*\n/) : r.text.split('\n')).map((p) => p.trim()).filter(Boolean);
+	if (parts.length < 2) return [...recs];
+	return [...recs.slice(0, i), ...parts.map((text) => ({ ...r, text })), ...recs.slice(i + 1)];
+}
+
+/** The lines a report-text Source dropped (from its notes, written by `splitToSource`), to show beside the list. */
+export function droppedOfSource(source: Source): DroppedLine[] {
+	const out: DroppedLine[] = [];
+	for (const n of source.notes) {
+		const m = n.problem.match(/^Line (\d+) (dropped: .*)\.$/);
+		if (m) out.push({ line: Number(m[1]), text: n.value ?? '', why: m[2] });
+	}
+	return out;
+}
