@@ -81,6 +81,9 @@ export default defineConfig({
 	plugins: [firstView(), sveltekit(), precompress()],
 	// DuckDB-WASM ships its own workers and wasm; let Vite copy them as assets rather than pre-bundle.
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
+	// ES-module workers (the import worker is started with type: 'module') keep their dynamic imports
+	// as separate chunks: pdf.js is fetched only when a PDF is read, not with every import.
+	worker: { format: 'es' },
 	preview: { port: 4173, strictPort: true },
 	server: { port: 5173 }
 });
