@@ -86,6 +86,19 @@ describe('the tagger on the coded sets', () => {
 	it('uses the classifier its training script makes from the labelled set', () => expect(readFileSync(MODEL, 'utf8')).toBe(modelJson(trainedModel())));
 });
 
+describe('stop words', () => {
+	it.each(['consider', 'this', 'learning', 'share learning', 'Consider this learning.', 'Partners should share learning from this review.', 'Share the lessons of this review.'])(
+		'tag nothing from %j',
+		(text) => expect(autoThemes(text).filter((t) => t.theme === 'information_sharing')).toEqual([])
+	);
+	it('are never the words given as a reason', () => {
+		for (const t of autoThemes('This review asks agencies to consider whether this learning on information sharing is shared.'))
+			for (const w of t.words) expect(['this', 'consider', 'learning', 'was', 'has']).not.toContain(w.toLowerCase());
+	});
+	it('still leave real information sharing tagged', () =>
+		expect(autoThemes('Agencies should share information with the MARAC.').map((t) => t.theme)).toContain('information_sharing'));
+});
+
 describe('cues', () => {
 	it('compare words by stem and take phrases with a gap, quoting the words of the text', () =>
 		expect(autoThemes('Officers should be assessing the risks posed at every call.').find((t) => t.theme === 'risk_assessment')?.words).toEqual(['assessing … risks']));

@@ -15,7 +15,7 @@
  */
 import { stemmer } from 'stemmer';
 import cuesFile from '../../../data/theme-cues.json';
-import { classify, compile, type Compiled, type ThemeModel } from '../lessons/classifier';
+import { classify, compile, isStopword, type Compiled, type ThemeModel } from '../lessons/classifier';
 import modelFile from '../lessons/theme-model.json';
 import { tokenize, type Token } from '../lessons/tokens';
 import { THEMES, type Theme } from '../model/themes';
@@ -133,7 +133,8 @@ export function compileCues(file: CueFile, themes: readonly Theme[] = THEMES): T
 		const cues = entry ? Object.entries(entry.cues) : t.keywords.map((k) => [k, 1] as [string, number]);
 		return {
 			id: t.id,
-			cues: cues.map(([phrase, weight]) => ({ phrase: phrase.replace(/\s*\.\.\.\s*/g, ' … ').replace(/(^|\s)=/g, '$1'), weight, parts: parse(phrase) })),
+			// A cue made of stop words only ('consider', 'this', 'learning') would tag from words that say nothing.
+			cues: cues.filter(([phrase]) => parse(phrase).some((p) => !p.gap && !isStopword(p))).map(([phrase, weight]) => ({ phrase: phrase.replace(/\s*\.\.\.\s*/g, ' … ').replace(/(^|\s)=/g, '$1'), weight, parts: parse(phrase) })),
 			not: (entry?.not ?? []).map(parse),
 			threshold: entry?.threshold ?? 1
 		};

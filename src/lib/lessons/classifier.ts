@@ -12,19 +12,28 @@
  */
 import { tokenize } from './tokens';
 
-/** Words too common in recommendations to say anything about a theme. */
+/**
+ * Words too common in recommendations to say anything about a theme, compared as written and as
+ * stems (the Porter stem of "this" is "thi", of "was" "wa": a list of stems alone let them through).
+ * Words that say a recommendation is being made ("consider", "learning", "lessons") are here too: they
+ * were tagging "information sharing" from "consider this learning" and "share learning".
+ */
 export const STOPWORDS: ReadonlySet<string> = new Set(
 	(
-		'the a an of to and or in on for with by at from that this be is are was were should ensure all any their its it as when where which ' +
+		'the a an of to and or in on for with by at from that this these those be is are was were been being should ensure all any their its it as when where which ' +
 		'who whom whether has have had not no so such than then there they them he she her his him will would can could may might must also ' +
-		'into about each every within'
+		'into about each every within ' +
+		'consider considered considers considering learning learn learned learnt lesson lessons'
 	).split(' ')
 );
+
+/** A word that never counts as a feature or a cue: a stop word as written or as stemmed. */
+export const isStopword = (t: { raw: string; stem: string }) => STOPWORDS.has(t.raw) || STOPWORDS.has(t.stem);
 
 /** The distinct stems of a text that can carry meaning, with the first word written for each. */
 export function features(text: string): Map<string, string> {
 	const out = new Map<string, string>();
-	for (const t of tokenize(text)) if (!STOPWORDS.has(t.stem) && !out.has(t.stem)) out.set(t.stem, t.raw);
+	for (const t of tokenize(text)) if (!isStopword(t) && !out.has(t.stem)) out.set(t.stem, t.raw);
 	return out;
 }
 
