@@ -144,3 +144,26 @@ export function scoresTable(title: string, s: Scores, name: (label: string) => s
 		line('macro', '', s.macro.precision, s.macro.recall, s.macro.f1)
 	].join('\n');
 }
+
+// ---------------------------------------------------------------- grouped folds
+
+/**
+ * Folds for grouped cross-validation: every row of a group (a review) in the same fold, so no review
+ * is ever in both the training and the test part. Deterministic: groups taken largest first (ties by
+ * name), each into the fold with the fewest rows so far (ties: the lowest fold). Returns the fold of
+ * each row, 0 … k − 1; k is capped at the number of groups.
+ */
+export function groupedFolds(groups: readonly string[], k: number): number[] {
+	const size = new Map<string, number>();
+	for (const g of groups) size.set(g, (size.get(g) ?? 0) + 1);
+	const folds = Math.max(1, Math.min(k, size.size));
+	const load = new Array<number>(folds).fill(0);
+	const foldOf = new Map<string, number>();
+	for (const [g, n] of [...size].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+		let f = 0;
+		for (let i = 1; i < folds; i++) if (load[i] < load[f]) f = i;
+		foldOf.set(g, f);
+		load[f] += n;
+	}
+	return groups.map((g) => foldOf.get(g) as number);
+}

@@ -20,3 +20,21 @@ export function tokenize(text: string): Token[] {
 	}
 	return out;
 }
+
+/**
+ * Words too common in recommendations to say anything about what they ask, compared as written and
+ * as stems (the Porter stem of "this" is "thi", of "was" "wa": a list of stems alone let them through).
+ * Words that only say a recommendation is being made ("consider", "learning", "lessons") are here too:
+ * they were tagging "information sharing" from "consider this learning" and "share learning".
+ */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+	(
+		'the a an of to and or in on for with by at from that this these those be is are was were been being should ensure all any their its it as when where which ' +
+		'who whom whether has have had not no so such than then there they them he she her his him will would can could may might must also ' +
+		'into about each every within ' +
+		'consider considered considers considering learning learn learned learnt lesson lessons'
+	).split(' ')
+);
+
+/** A word that never counts as a feature or a cue: a stop word as written or as stemmed. */
+export const isStopword = (t: { raw: string; stem: string }) => STOPWORDS.has(t.raw) || STOPWORDS.has(t.stem);
