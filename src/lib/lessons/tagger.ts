@@ -83,23 +83,47 @@ export interface Feature {
  * stems (sorted, so word order does not matter), `c:` cue groups present.
  */
 export function textFeatures(text: string, cues: readonly CompiledCue[] = CUES): Map<string, Feature> {
+	if (cues === CUES) {
+		const hit = cache.get(text);
+		if (hit) return hit;
+	}
+	const out = computeFeatures(text, cues);
+	if (cues === CUES) {
+		// Training reads each text many times; tagging reads it once. Keep the last few thousand.
+		if (cache.size >= 5000) cache.delete(cache.keys().next().value as string);
+		cache.set(text, out);
+	}
+	return out;
+}
+
+const cache = new Map<string, Map<string, Feature>>();
+
+function computeFeatures(text: string, cues: readonly CompiledCue[]): Map<string, Feature> {
 	const tokens = tokenize(text);
+	// What the text holds, to rule a cue out at once: its stems and every start of every word.
+	const has = new Set<string>();
+	for (const t of tokens) {
+		has.add(`s:${t.stem}`);
+		for (let n = 1; n <= t.raw.length; n++) has.add(t.raw.slice(0, n));
+	}
+	const possible = (c: CompiledCue) => c.parts.every((p) => p.gap || has.has(`s:${p.stem}`) || has.has(p.raw));
 	const out = new Map<string, Feature>();
 	const put = (key: string, shown: string) => {
 		const f = out.get(key);
 		if (f) f.count++;
 		else out.set(key, { key, count: 1, shown });
 	};
-	const content = tokens.filter((t) => !isStopword(t) && t.raw.length > 1 && !/^\d+$/.test(t.raw));
+	const content = tokens.map((t, at) => ({ ...t, at })).filter((t) => !isStopword(t) && t.raw.length > 1 && !/^\d+$/.test(t.raw));
 	for (const t of content) put(`w:${t.stem}`, text.slice(t.start, t.end));
 	for (let i = 1; i < content.length; i++) {
 		const [a, b] = [content[i - 1], content[i]];
-		if (a.stem === b.stem) continue;
+		// Neighbours, or one stop word apart ("sharing of information"), never further.
+		if (a.stem === b.stem || b.at - a.at > 2) continue;
 		put(`p:${a.stem < b.stem ? `${a.stem}+${b.stem}` : `${b.stem}+${a.stem}`}`, text.slice(a.start, b.end));
 	}
 	const seen = new Set<string>();
 	for (const c of cues) {
-		if (seen.has(c.group)) continue;
+		if (seen.has(c.group) || !possible(c)) continue;
 		const at = findCue(tokens, c.parts);
 		if (at) {
 			seen.add(c.group);
@@ -194,6 +218,11 @@ export interface Suggestion {
 	confidence: number;
 	/** The words of the text that weighed most for it, strongest first (one to three). */
 	reasons: string[];
+	/**
+	 * True when the label is under its threshold and given only because a recommendation needs one
+	 * kind of change: the likeliest of the eight, for a person to confirm.
+	 */
+	tentative: boolean;
 }
 
 export interface Tags {
@@ -212,7 +241,9 @@ function reasonsFor(h: Head, v: Vector): string[] {
 	}
 	pro.sort((a, b) => b[1] - a[1]);
 	const out: string[] = [];
-	for (const [w] of pro) {
+	// Only words that weighed at least a quarter as much as the strongest are worth showing.
+	for (const [w, c] of pro) {
+		if (c < pro[0][1] / 4) break;
 		const lower = w.toLowerCase();
 		// A word already inside a phrase given (or a phrase holding one given) adds nothing.
 		if (out.some((o) => o.toLowerCase().includes(lower) || lower.includes(o.toLowerCase()))) continue;
@@ -261,7 +292,7 @@ export function decide(scored: readonly Scored[]): { categories: Scored[]; topic
 export function tagWith(text: string, model: Compiled): Tags {
 	const v = vectorise(text, model);
 	const d = decide(scoreVector(v, model));
-	const out = (s: Scored): Suggestion => ({ id: s.head.id, confidence: Math.round(s.p * 1000) / 1000, reasons: reasonsFor(s.head, v) });
+	const out = (s: Scored): Suggestion => ({ id: s.head.id, confidence: Math.round(s.p * 1000) / 1000, reasons: reasonsFor(s.head, v), tentative: s.p < s.head.threshold });
 	return { categories: d.categories.map(out), topics: d.topics.map(out) };
 }
 
@@ -284,13 +315,18 @@ export interface TrainOptions {
 	/** A feature must be in this many training texts to be kept. */
 	minTexts: number;
 	iterations: number;
+	/** Scale of the cue-group priors of data/theme-cues.json (`model_priors`): 0 for none. */
+	prior: number;
 }
+
+export type Priors = Record<string, Record<string, number>>;
+const PRIORS = (cuesFile as { model_priors: Priors }).model_priors;
 
 /**
  * Chosen by grouped cross-validation on the real labelled texts (folds by review), over a small grid;
  * `npm run eval:themes` prints the figures for these.
  */
-export const TRAINING: TrainOptions = { lambda: 0.003, balance: 0.5, maxPositiveWeight: 6, minTexts: 2, iterations: 300 };
+export const TRAINING: TrainOptions = { lambda: 0.03, balance: 0.5, maxPositiveWeight: 6, minTexts: 2, iterations: 300, prior: 10 };
 
 /** The vocabulary of a set of texts: features in at least `minTexts` of them, sorted; their IDF. */
 export function vocabulary(texts: readonly string[], minTexts: number): { features: string[]; idf: number[] } {
@@ -311,7 +347,7 @@ export function fitHead(
 	labels: readonly boolean[],
 	dims: number,
 	opts: Pick<TrainOptions, 'lambda' | 'balance' | 'maxPositiveWeight' | 'iterations'>,
-	prior?: { bias: number; weights: Float64Array }
+	prior?: { bias?: number; weights: Float64Array }
 ): { bias: number; weights: Float64Array } {
 	const n = vectors.length;
 	const pos = labels.filter(Boolean).length;
@@ -320,15 +356,15 @@ export function fitHead(
 	const total = sw.reduce((a, b) => a + b, 0) || 1;
 	const w0 = prior?.weights ?? new Float64Array(dims);
 	let w = Float64Array.from(w0);
-	let b = prior?.bias ?? Math.log((pos + 0.5) / (n - pos + 0.5));
 	let wPrev = Float64Array.from(w);
+	let yw = new Float64Array(dims);
+	let b = prior?.bias ?? Math.log((pos * wPos + 0.5) / (n - pos + 0.5));
 	let bPrev = b;
 	// Rows are unit vectors, so the loss's curvature is at most 1/4: this step never overshoots.
 	const step = 1 / (0.25 + opts.lambda);
 	const g = new Float64Array(dims);
 	for (let it = 1; it <= opts.iterations; it++) {
 		const mom = (it - 1) / (it + 2);
-		const yw = new Float64Array(dims);
 		for (let j = 0; j < dims; j++) yw[j] = w[j] + mom * (w[j] - wPrev[j]);
 		const yb = b + mom * (b - bPrev);
 		g.fill(0);
@@ -341,18 +377,23 @@ export function fitHead(
 			gb += r;
 			for (let k = 0; k < v.idx.length; k++) g[v.idx[k]] += r * v.val[k];
 		}
+		// Rotate the three buffers: the new iterate is written over the oldest.
+		const next = wPrev;
 		wPrev = w;
+		for (let j = 0; j < dims; j++) next[j] = yw[j] - step * (g[j] + opts.lambda * (yw[j] - w0[j]));
+		w = next;
 		bPrev = b;
-		w = new Float64Array(dims);
-		for (let j = 0; j < dims; j++) w[j] = yw[j] - step * (g[j] + opts.lambda * (yw[j] - w0[j]));
 		b = yb - step * gb;
 	}
+	void yw;
 	return { bias: b, weights: w };
 }
 
 /** Every head fitted on the rows, thresholds left at 0.5 (set them with chooseThresholds). */
 export function trainHeads(rows: readonly TrainingRow[], opts: TrainOptions = TRAINING): TaggerModel {
 	const vocab = vocabulary(rows.map((r) => r.text), opts.minTexts);
+	// Cue groups are always in the vocabulary, even when rare in the training texts.
+	for (const g of Object.keys((cuesFile as { model_cues: CueGroups }).model_cues)) if (!vocab.features.includes(`c:${g}`)) { vocab.features.push(`c:${g}`); vocab.idf.push(Math.log(1 + rows.length) + 1); }
 	const index = new Map(vocab.features.map((f, i) => [f, i]));
 	const idf = Float64Array.from(vocab.idf);
 	const vectors = rows.map((r) => vectorise(r.text, { index, idf }));
@@ -360,7 +401,12 @@ export function trainHeads(rows: readonly TrainingRow[], opts: TrainOptions = TR
 	for (const [kind, ids] of [['category', CATEGORY_IDS], ['topic', TOPIC_IDS]] as const) {
 		for (const id of ids) {
 			const y = rows.map((r) => (kind === 'category' ? r.categories : r.topics).includes(id));
-			const fit = fitHead(vectors, y, vocab.features.length, opts);
+			const w0 = new Float64Array(vocab.features.length);
+			for (const [group, weight] of Object.entries(PRIORS[id] ?? {})) {
+				const j = index.get(`c:${group}`);
+				if (j !== undefined) w0[j] = weight * opts.prior;
+			}
+			const fit = fitHead(vectors, y, vocab.features.length, opts, { weights: w0 });
 			heads.push({ kind, id, bias: fit.bias, weights: [...fit.weights], threshold: 0.5 });
 		}
 	}

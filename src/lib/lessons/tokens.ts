@@ -11,12 +11,24 @@ export interface Token {
 	end: number;
 }
 
+// Stemming is most of the cost of reading a text, and recommendations reuse the same few thousand
+// words: each word is stemmed once.
+const stems = new Map<string, string>();
+function stemOf(raw: string): string {
+	let s = stems.get(raw);
+	if (s === undefined) {
+		s = stemmer(raw);
+		if (stems.size < 50_000) stems.set(raw, s);
+	}
+	return s;
+}
+
 /** A word is a run of letters and digits (a-z, 0-9), apostrophes inside it dropped. */
 export function tokenize(text: string): Token[] {
 	const out: Token[] = [];
 	for (const m of text.matchAll(/[a-z0-9'’‘]+/gi)) {
 		const raw = m[0].toLowerCase().replace(/['’‘]/g, '');
-		if (raw) out.push({ raw, stem: stemmer(raw), start: m.index, end: m.index + m[0].length });
+		if (raw) out.push({ raw, stem: stemOf(raw), start: m.index, end: m.index + m[0].length });
 	}
 	return out;
 }
