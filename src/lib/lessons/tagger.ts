@@ -113,7 +113,15 @@ function computeFeatures(text: string, cues: readonly CompiledCue[]): Map<string
 		if (f) f.count++;
 		else out.set(key, { key, count: 1, shown });
 	};
-	const content = tokens.map((t, at) => ({ ...t, at })).filter((t) => !isStopword(t) && t.raw.length > 1 && !/^\d+$/.test(t.raw));
+	// "Share learning", "share the lessons": passing learning on (training), not information sharing.
+	// Such a "share" is no word feature and no `share` cue.
+	const learningShare = new Set<number>();
+	tokens.forEach((t, i) => {
+		if (t.stem !== 'share') return;
+		const next = tokens.slice(i + 1, i + 4).find((n) => !['the', 'of', 'this', 'any', 'their', 'its', 'our', 'wider', 'key'].includes(n.raw));
+		if (next && /^(learn|lesson)/.test(next.raw)) learningShare.add(i);
+	});
+	const content = tokens.map((t, at) => ({ ...t, at })).filter((t) => !learningShare.has(t.at) && !isStopword(t) && t.raw.length > 1 && !/^\d+$/.test(t.raw));
 	for (const t of content) put(`w:${t.stem}`, text.slice(t.start, t.end));
 	for (let i = 1; i < content.length; i++) {
 		const [a, b] = [content[i - 1], content[i]];
@@ -125,7 +133,7 @@ function computeFeatures(text: string, cues: readonly CompiledCue[]): Map<string
 	for (const c of cues) {
 		if (seen.has(c.group) || !possible(c)) continue;
 		const at = findCue(tokens, c.parts);
-		if (at) {
+		if (at && !(c.group === 'share' && at.some((i) => learningShare.has(i)))) {
 			seen.add(c.group);
 			put(`c:${c.group}`, text.slice(tokens[at[0]].start, tokens[at[at.length - 1]].end));
 		}
