@@ -1,174 +1,227 @@
 /**
- * npm run eval:themes                          scores the theme tagger and the bare keyword baseline on
- *                                              the hand-coded sets in data/eval (the labelled set, with
- *                                              the classifier cross-validated, and the held-out set),
- *                                              prints the tables and writes data/eval/results.json
- * npm run eval:themes -- --labels <file.csv>   scores both on your own coded recommendations: a CSV with
- *                                              a `text` column and a `categories` column (one or more of
- *                                              the eight Home Office categories, separated by |), at
- *                                              category level; prints only, writes nothing
+ * npm run eval:themes                          grouped cross-validation of the recommendation tagger on
+ *                                              the REAL labelled texts only (recs-dev and the collected
+ *                                              set; folds by review, so no review is in both the
+ *                                              training and the test part), per kind of change and per
+ *                                              topic, against the bare keyword baseline; prints the
+ *                                              tables and writes data/eval/results.json (figures only)
+ * npm run eval:themes -- --labels <file.csv>   scores the committed model on your own coded
+ *                                              recommendations: a CSV with `text`, `categories` (one or
+ *                                              more Home Office categories, separated by |) and
+ *                                              optionally `topics`; prints only, writes nothing. The
+ *                                              first line beginning `micro` is the kind-of-change micro
+ *                                              figure and its last column is F1.
  *
  * Exit code 1 when a labelled file cannot be used (the message says the file, row, column and why),
- * 2 on wrong arguments. The scoring is src/lib/lessons/evaluate.ts; this file reads and prints.
+ * 2 on wrong arguments. The scoring is src/lib/lessons/evaluate.ts; the training
+ * src/lib/lessons/train-tagger.ts; this file reads and prints.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { autoThemes, cueThemes, keywordThemes, tagThemes } from '../src/lib/import/autotheme';
-import { decodeText } from '../src/lib/import/decode';
-import { classify, compile, train, TRAINING, type ThemeModel } from '../src/lib/lessons/classifier';
-import { categoriesOf, LabelsError, readLabelled, score, scoresTable, type LabelledRow, type Scores } from '../src/lib/lessons/evaluate';
-import modelFile from '../src/lib/lessons/theme-model.json';
-import { THEMES, themeLabel } from '../src/lib/model/themes';
+import { keywordThemes } from '../src/lib/import/autotheme';
+import { groupedFolds, LabelsError, readCoded, score, scoresTable, type Scores } from '../src/lib/lessons/evaluate';
+import { compileModel, decide, scoreVector, TRAINING, vectorise, type Compiled, type TrainOptions } from '../src/lib/lessons/tagger';
+import { committedModel } from '../src/lib/lessons/tags';
+import { trainModel, type GroupedRow } from '../src/lib/lessons/train-tagger';
+import { CATEGORIES, CATEGORY_IDS, TOPICS, TOPIC_IDS, categoryId, categoryLabel, topicLabel } from '../src/lib/model/categories';
+import { THEMES } from '../src/lib/model/themes';
+import { CATEGORY_VOCAB, readRealSet, readText, REAL_FILES, TOPIC_VOCAB, type RealSet } from './train-themes';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const LABELLED = path.join(ROOT, 'data/eval/themes-labelled.csv');
-const HELDOUT = path.join(ROOT, 'data/eval/themes-heldout.csv');
 const RESULTS = path.join(ROOT, 'data/eval/results.json');
+const WRITTEN = [path.join(ROOT, 'data/eval/themes-labelled.csv'), path.join(ROOT, 'data/eval/themes-heldout.csv')];
 
-/** The eight Home Office DHR library categories, in the order data/themes.json first uses them. */
-export const CATEGORIES: readonly string[] = [...new Set(THEMES.map((t) => t.category))];
-const CATEGORY_OF = new Map(THEMES.map((t) => [t.id, t.category]));
-const THEME_IDS = THEMES.map((t) => t.id);
-const MODEL = compile(modelFile as ThemeModel);
-
-const tagger = (text: string) => autoThemes(text).map((t) => t.theme);
-const baseline = (text: string) => keywordThemes(text).map((t) => t.theme);
-const cuesAlone = (text: string) => cueThemes(text).map((t) => t.theme);
-
-/** Folds for cross-validation: text i is in fold i mod 10, so the split is fixed and repeatable. */
+/** Outer folds of the grouped cross-validation. */
 export const FOLDS = 10;
 
-const read = (file: string) => decodeText(new Uint8Array(readFileSync(file))).text;
-const round = (s: Scores): Scores => JSON.parse(JSON.stringify(s, (_k, v) => (typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 10000) / 10000 : v)));
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
-const pts = (a: number, b: number) => `${a >= b ? '+' : ''}${((a - b) * 100).toFixed(1)} points`;
-const summary = (name: string, s: Scores) => `  ${name.padEnd(58)} micro F1 ${pct(s.micro.f1).padStart(6)}   macro F1 ${pct(s.macro.f1).padStart(6)}`;
+/** The Home Office category names, in order (for messages and the --labels tables). */
+export const CATEGORY_NAMES: readonly string[] = CATEGORIES.map((c) => c.name);
 
-export function readThemeLabels(file: string): LabelledRow[] {
-	return readLabelled(read(file), { file: path.relative(ROOT, file), column: 'themes', known: THEME_IDS, what: 'theme id' });
+// ---------------------------------------------------------------- the bare keyword baseline
+
+/** Keywords of data/themes.json, each theme counted as its Home Office category. */
+const CATEGORY_OF_THEME = new Map(THEMES.map((t) => [t.id, categoryId(t.category) as string]));
+/** Keywords of data/themes.json, each theme counted as the topics that stand for it. */
+const TOPICS_OF_THEME = new Map<string, string[]>();
+for (const t of TOPICS) for (const th of t.themes) TOPICS_OF_THEME.set(th, [...(TOPICS_OF_THEME.get(th) ?? []), t.id]);
+
+export function baseline(text: string): { categories: string[]; topics: string[] } {
+	const themes = keywordThemes(text).map((t) => t.theme);
+	return {
+		categories: [...new Set(themes.map((t) => CATEGORY_OF_THEME.get(t)).filter((c): c is string => !!c))],
+		topics: [...new Set(themes.flatMap((t) => TOPICS_OF_THEME.get(t) ?? []))]
+	};
+}
+
+export function predict(text: string, model: Compiled): { categories: string[]; topics: string[] } {
+	const d = decide(scoreVector(vectorise(text, model), model));
+	return { categories: d.categories.map((s) => s.head.id), topics: d.topics.map((s) => s.head.id) };
+}
+
+// ---------------------------------------------------------------- grouped cross-validation
+
+export interface CrossValidation {
+	categories: Scores;
+	topics: Scores;
 }
 
 /**
- * Every text of the labelled set tagged with a classifier trained on the other folds only, alone and
- * joined with the cues. (The cues were written while reading this set, so the joined figure still
- * flatters them a little; the held-out set is the fairer test.)
+ * Every real text tagged by a model trained on the other folds only (thresholds chosen inside the
+ * training folds too); `extra` rows, if given, are added to every training part and never tested.
  */
-export function crossValidated(rows: readonly LabelledRow[]) {
-	const alone: string[][] = [];
-	const joined: string[][] = [];
-	for (let k = 0; k < FOLDS; k++) {
-		const model = compile(train(rows.filter((_, i) => i % FOLDS !== k), THEME_IDS, TRAINING));
+export function crossValidate(rows: readonly GroupedRow[], opts: TrainOptions = TRAINING, extra: readonly GroupedRow[] = [], k = FOLDS): CrossValidation {
+	const fold = groupedFolds(rows.map((r) => r.group), k);
+	const pc: string[][] = new Array(rows.length);
+	const pt: string[][] = new Array(rows.length);
+	for (const f of [...new Set(fold)].sort((a, b) => a - b)) {
+		const model = compileModel(trainModel([...rows.filter((_, i) => fold[i] !== f), ...extra], opts));
 		rows.forEach((r, i) => {
-			if (i % FOLDS !== k) return;
-			alone[i] = classify(r.text, model).filter((s) => s.tagged).map((s) => s.theme);
-			joined[i] = tagThemes(r.text, undefined, model).map((t) => t.theme);
+			if (fold[i] !== f) return;
+			const p = predict(r.text, model);
+			pc[i] = p.categories;
+			pt[i] = p.topics;
 		});
 	}
-	const coded = rows.map((r) => r.labels);
-	return { classifier: score(coded, alone, THEME_IDS), tagger: score(coded, joined, THEME_IDS) };
+	return { categories: score(rows.map((r) => r.categories), pc, CATEGORY_IDS), topics: score(rows.map((r) => r.topics), pt, TOPIC_IDS) };
 }
 
-function tables(title: string, t: Scores, b: Scores, log: (s: string) => void) {
-	log(scoresTable(`Tagger, ${title}`, t, themeLabel));
-	log('');
-	log(scoresTable(`Keyword baseline, ${title}`, b, themeLabel));
-	log('');
-	const weakest = [...t.labels].sort((x, y) => x.f1 - y.f1).slice(0, 3);
-	log(
-		`Tagger against baseline: micro F1 ${pct(t.micro.f1)} against ${pct(b.micro.f1)} (${pts(t.micro.f1, b.micro.f1)}), ` +
-			`macro F1 ${pct(t.macro.f1)} against ${pct(b.macro.f1)} (${pts(t.macro.f1, b.macro.f1)}).`
+export function baselineScores(rows: readonly { text: string; categories: readonly string[]; topics: readonly string[] }[]): CrossValidation {
+	const b = rows.map((r) => baseline(r.text));
+	return {
+		categories: score(rows.map((r) => r.categories), b.map((x) => x.categories), CATEGORY_IDS),
+		topics: score(rows.map((r) => r.topics), b.map((x) => x.topics), TOPIC_IDS)
+	};
+}
+
+/**
+ * The texts written for the project (data/eval/themes-*.csv) as training rows: their themes read as
+ * topics, and as categories for the themes that stand for one (the rest have none and are left out
+ * of the category heads' positives). Used only to ask whether they help grouped CV on real text.
+ */
+export function writtenRows(): GroupedRow[] {
+	const out: GroupedRow[] = [];
+	const catOfTheme = new Map<string, string>();
+	for (const c of CATEGORIES) for (const th of c.themes) catOfTheme.set(th, c.id);
+	for (const file of WRITTEN) {
+		if (!existsSync(file)) continue;
+		const rows = readCodedThemes(readText(file));
+		for (const r of rows)
+			out.push({
+				text: r.text,
+				group: `written:${path.basename(file)}`,
+				topics: [...new Set(r.themes.flatMap((t) => TOPICS_OF_THEME.get(t) ?? []))],
+				categories: [...new Set(r.themes.map((t) => catOfTheme.get(t) ?? CATEGORY_OF_THEME.get(t)).filter((c): c is string => !!c))]
+			});
+	}
+	return out;
+}
+
+function readCodedThemes(csv: string): { text: string; themes: string[] }[] {
+	const lines = csv.replace(/^\uFEFF/, '');
+	// The written sets have `text` and `themes` (theme ids separated by |).
+	const rows = readCoded(
+		lines.replace(/^([^\n]*)\bthemes\b/, '$1categories'),
+		'written',
+		{ idOf: (s) => (THEMES.some((t) => t.id === s.trim()) ? s.trim() : undefined), known: THEMES.map((t) => t.id), what: 'theme id' },
+		TOPIC_VOCAB
 	);
-	log(`Weakest themes: ${weakest.map((l) => `${themeLabel(l.label)} ${pct(l.f1)}`).join(', ')}.`);
-	log('');
+	return rows.map((r) => ({ text: r.text, themes: r.categories }));
 }
 
-/** The labelled set: the classifier cross-validated, the cues and the baseline as they are. */
-function labelledSet(log: (s: string) => void) {
-	const rows = readThemeLabels(LABELLED);
-	const coded = rows.map((r) => r.labels);
-	const on = (tag: (t: string) => string[]) => score(coded, rows.map((r) => tag(r.text)), THEME_IDS);
-	const cv = crossValidated(rows);
-	const out = {
-		file: path.relative(ROOT, LABELLED),
-		texts: rows.length,
-		tagger_cross_validated: round(cv.tagger),
-		baseline: round(on(baseline)),
-		classifier_cross_validated: round(cv.classifier),
-		cues: round(on(cuesAlone)),
-		tagger_trained_on_all: round(on(tagger))
+// ---------------------------------------------------------------- printing
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+const round = (s: Scores): Scores => JSON.parse(JSON.stringify(s, (_k, v) => (typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 10000) / 10000 : v)));
+const brief = (s: Scores) => ({ micro: round(s).micro, macro: round(s).macro });
+
+function realSetRun(log: (s: string) => void) {
+	const set: RealSet = readRealSet();
+	for (const m of set.missing) log(`Not found, left out: ${m}`);
+	if (!set.rows.length) throw new LabelsError(`No real labelled texts found (looked for ${REAL_FILES.join(', ')}); nothing to evaluate.`);
+	const reviews = new Set(set.rows.map((r) => r.group)).size;
+	log(`Real labelled texts: ${set.rows.length} from ${reviews} reviews (${set.files.map((f) => `${f.file}: ${f.texts}`).join('; ')}).`);
+	log(`Grouped ${FOLDS}-fold cross-validation: folds by review, thresholds chosen inside each training part.`);
+	log('');
+	const cv = crossValidate(set.rows);
+	const base = baselineScores(set.rows);
+	const written = writtenRows();
+	const withWritten = written.length ? crossValidate(set.rows, TRAINING, written) : null;
+	log(scoresTable('Tagger, kind of change (Home Office categories), grouped CV on real text', cv.categories, categoryLabel));
+	log('');
+	log(scoresTable('Keyword baseline, kind of change, on the same texts', base.categories, categoryLabel));
+	log('');
+	log(scoresTable('Tagger, topics, grouped CV on real text', cv.topics, topicLabel));
+	log('');
+	log(scoresTable('Keyword baseline, topics, on the same texts', base.topics, topicLabel));
+	log('');
+	log(`Kind of change: micro F1 ${pct(cv.categories.micro.f1)} against ${pct(base.categories.micro.f1)} for the keywords; macro F1 ${pct(cv.categories.macro.f1)} against ${pct(base.categories.macro.f1)}.`);
+	log(`Topics: micro F1 ${pct(cv.topics.micro.f1)} against ${pct(base.topics.micro.f1)}; macro F1 ${pct(cv.topics.macro.f1)} against ${pct(base.topics.macro.f1)}.`);
+	const low = cv.categories.labels.filter((l) => l.support > 0 && l.recall < 0.5);
+	log(low.length ? `Categories with recall under 50%: ${low.map((l) => `${categoryLabel(l.label)} ${pct(l.recall)} (${l.support} coded)`).join(', ')}.` : 'Every coded category has recall of 50% or more.');
+	if (withWritten)
+		log(
+			`With the ${written.length} texts written for the project added to every training part: kind of change micro F1 ${pct(withWritten.categories.micro.f1)}, topics ${pct(withWritten.topics.micro.f1)} ` +
+				`(${withWritten.categories.micro.f1 + withWritten.topics.micro.f1 > cv.categories.micro.f1 + cv.topics.micro.f1 ? 'better' : 'not better'}: the committed model is trained on real text only).`
+		);
+	return {
+		note: 'Written by `npm run eval:themes`: grouped cross-validation of the recommendation tagger on real labelled recommendations (folds by review), against the bare keyword baseline. Figures only; the texts are kept outside the repository.',
+		real: { texts: set.rows.length, reviews, files: set.files },
+		folds: FOLDS,
+		options: TRAINING,
+		categories: { tagger: round(cv.categories), baseline: round(base.categories) },
+		topics: { tagger: round(cv.topics), baseline: round(base.topics) },
+		with_written_texts: withWritten ? { texts: written.length, categories: brief(withWritten.categories), topics: brief(withWritten.topics) } : null
 	};
-	tables(`${out.file}, classifier ${FOLDS}-fold cross-validated`, out.tagger_cross_validated, out.baseline, log);
-	log(`${out.file} (${out.texts} texts), overall:`);
-	log(summary('tagger, classifier cross-validated', out.tagger_cross_validated));
-	log(summary('keyword baseline', out.baseline));
-	log(summary('classifier alone, cross-validated', out.classifier_cross_validated));
-	log(summary('cues alone (written while reading this set: flattering)', out.cues));
-	log(summary('tagger, classifier trained on all of it (flattering)', out.tagger_trained_on_all));
+}
+
+/** A coded CSV scored with the committed model (and the baseline), category level first. */
+export function labelsRun(csv: string, file: string, log: (s: string) => void, model: Compiled = committedModel()) {
+	const rows = readCoded(csv, file, CATEGORY_VOCAB, TOPIC_VOCAB);
+	const pred = rows.map((r) => predict(r.text, model));
+	const base = rows.map((r) => baseline(r.text));
+	const tagger = score(rows.map((r) => r.categories), pred.map((p) => p.categories), CATEGORY_IDS);
+	const keywords = score(rows.map((r) => r.categories), base.map((p) => p.categories), CATEGORY_IDS);
+	const name = (id: string) => CATEGORIES.find((c) => c.id === id)?.name ?? id;
+	log(scoresTable(`Tagger, by Home Office category, on ${file}`, tagger, name));
 	log('');
-	return out;
-}
-
-/** The held-out set: written after the cues were fixed, never trained on. */
-function heldOutSet(log: (s: string) => void) {
-	const rows = readThemeLabels(HELDOUT);
-	const coded = rows.map((r) => r.labels);
-	const on = (tag: (t: string) => string[]) => score(coded, rows.map((r) => tag(r.text)), THEME_IDS);
-	const out = {
-		file: path.relative(ROOT, HELDOUT),
-		texts: rows.length,
-		tagger: round(on(tagger)),
-		baseline: round(on(baseline)),
-		classifier: round(on((t) => classify(t, MODEL).filter((s) => s.tagged).map((s) => s.theme))),
-		cues: round(on(cuesAlone))
-	};
-	tables(`${out.file} (held out)`, out.tagger, out.baseline, log);
-	log(`${out.file} (${out.texts} texts), overall:`);
-	log(summary('tagger', out.tagger));
-	log(summary('keyword baseline', out.baseline));
-	log(summary('classifier alone', out.classifier));
-	log(summary('cues alone', out.cues));
+	log(scoresTable(`Keyword baseline, by Home Office category, on ${file}`, keywords, name));
 	log('');
-	return out;
+	let topics: { tagger: Scores; baseline: Scores } | null = null;
+	if (rows.every((r) => r.topics !== null)) {
+		const gold = rows.map((r) => r.topics as string[]);
+		topics = { tagger: score(gold, pred.map((p) => p.topics), TOPIC_IDS), baseline: score(gold, base.map((p) => p.topics), TOPIC_IDS) };
+		log(scoresTable(`Tagger, topics, on ${file}`, topics.tagger, (id) => TOPICS.find((t) => t.id === id)?.name ?? id));
+		log('');
+		log(scoresTable(`Keyword baseline, topics, on ${file}`, topics.baseline, (id) => TOPICS.find((t) => t.id === id)?.name ?? id));
+		log('');
+	}
+	log(`Category level: micro F1 ${pct(tagger.micro.f1)} against ${pct(keywords.micro.f1)} for the keyword baseline; macro F1 ${pct(tagger.macro.f1)} against ${pct(keywords.macro.f1)}.`);
+	if (topics) log(`Topics: micro F1 ${pct(topics.tagger.micro.f1)} against ${pct(topics.baseline.micro.f1)} for the keyword baseline.`);
+	return { texts: rows.length, tagger, baseline: keywords, topics };
 }
 
-/** Scores both taggers on a category-labelled file: each predicted theme counts as its category. */
-export function categoryLevel(csv: string, file: string) {
-	const rows = readLabelled(csv, { file, column: 'categories', known: CATEGORIES, what: 'Home Office category' });
-	const coded = rows.map((r) => r.labels);
-	const as = (tag: (t: string) => string[]) => score(coded, rows.map((r) => categoriesOf(tag(r.text), CATEGORY_OF)), CATEGORIES);
-	return { file, texts: rows.length, tagger: as(tagger), baseline: as(baseline) };
-}
-
-export async function main(argv: readonly string[], log: (s: string) => void = console.log): Promise<number> {
-	let labels: string | undefined;
+export async function main(argv: string[], log: (s: string) => void = console.log): Promise<number> {
+	let args;
 	try {
-		({ values: { labels } } = parseArgs({ args: [...argv], options: { labels: { type: 'string' } } }));
+		args = parseArgs({ args: argv, options: { labels: { type: 'string' } }, strict: true });
 	} catch (e) {
-		log(`${(e as Error).message}\nUsage: npm run eval:themes [-- --labels <file.csv>]`);
+		log(`${(e as Error).message}\nUsage: npm run eval:themes [-- --labels FILE.csv]`);
 		return 2;
 	}
 	try {
-		if (labels !== undefined) {
-			if (!existsSync(labels)) {
-				log(`Cannot read ${labels}: no such file.`);
+		if (args.values.labels) {
+			const file = args.values.labels;
+			if (!existsSync(file)) {
+				log(`${file}: no such file.`);
 				return 2;
 			}
-			const r = categoryLevel(read(labels), labels);
-			log(scoresTable(`Tagger, by Home Office category, on ${r.file}`, r.tagger));
-			log('');
-			log(scoresTable(`Keyword baseline, by Home Office category, on ${r.file}`, r.baseline));
-			log('');
-			log(`Category level: micro F1 ${pct(r.tagger.micro.f1)} against ${pct(r.baseline.micro.f1)} for the keyword baseline (${pts(r.tagger.micro.f1, r.baseline.micro.f1)}).`);
+			labelsRun(readText(file), path.basename(file), log);
 			return 0;
 		}
-		const results: Record<string, unknown> = {
-			note: 'Written by `npm run eval:themes`; do not edit. Scores (fractions, 0 to 1) of the theme tagger (autoThemes: cues or classifier), the bare keyword baseline (keywordThemes) and each part alone, on the hand-coded sets in data/eval (see its README). The honest figures are the held-out set and, on the labelled set, the cross-validated ones.',
-			labelled: labelledSet(log)
-		};
-		if (existsSync(HELDOUT)) results.heldout = heldOutSet(log);
-		writeFileSync(RESULTS, JSON.stringify(results, null, '\t') + '\n');
+		const out = realSetRun(log);
+		writeFileSync(RESULTS, JSON.stringify(out, null, '\t') + '\n');
 		log(`Wrote ${path.relative(ROOT, RESULTS)}.`);
 		return 0;
 	} catch (e) {
@@ -180,6 +233,4 @@ export async function main(argv: readonly string[], log: (s: string) => void = c
 	}
 }
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-	main(process.argv.slice(2)).then((code) => process.exit(code));
-}
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main(process.argv.slice(2)).then((code) => process.exit(code));

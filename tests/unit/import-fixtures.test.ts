@@ -55,7 +55,7 @@ describe('a flat tracker is split into the model tables', () => {
 	it.each(['tracker-flat.csv', 'semicolon.csv', 'bom-tab.csv'])('%s', async (name) => {
 		const r = await run([name]);
 		expect(r.blocking).toBe(false);
-		expect(counts(r)).toEqual({ reviews: 2, review_factors: 0, recommendations: 4, recommendation_themes: 4, actions: 6 });
+		expect(counts(r)).toEqual({ reviews: 2, review_factors: 0, recommendations: 4, recommendation_themes: 5, actions: 6 });
 		expect(lines(r.problems)).toEqual(TRACKER_WARNINGS);
 		expect(r.unknownAgencies).toEqual(['North Marlshire GP Federation']);
 		expect(r.tables.reviews).toEqual([
@@ -76,12 +76,15 @@ describe('a flat tracker is split into the model tables', () => {
 			{ recommendation_id: 'DHR-A-R1', theme: 'coercive_control', source: 'auto' },
 			{ recommendation_id: 'DHR-A-R1', theme: 'workforce_training', source: 'auto' },
 			{ recommendation_id: 'DHR-A-R2', theme: 'routine_enquiry', source: 'auto' },
-			{ recommendation_id: 'DHR-A-R3', theme: 'information_sharing', source: 'coded' }
+			{ recommendation_id: 'DHR-A-R3', theme: 'information_sharing', source: 'coded' },
+			// "Probation to review its practice.": the tagger reads probation as perpetrator management.
+			{ recommendation_id: 'DHR-B-R1', theme: 'perpetrator_management', source: 'auto' }
 		]);
 		expect(r.autoThemes).toEqual([
 			{ recommendation_id: 'DHR-A-R1', theme: 'coercive_control', words: ['coercive control'] },
 			{ recommendation_id: 'DHR-A-R1', theme: 'workforce_training', words: ['train'] },
-			{ recommendation_id: 'DHR-A-R2', theme: 'routine_enquiry', words: ['routine enquiry'] }
+			{ recommendation_id: 'DHR-A-R2', theme: 'routine_enquiry', words: ['routine enquiry'] },
+			{ recommendation_id: 'DHR-B-R1', theme: 'perpetrator_management', words: ['Probation'] }
 		]);
 	});
 

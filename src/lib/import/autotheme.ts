@@ -2,22 +2,21 @@
  * Themes from recommendation text, for recommendations that arrive without themes. Tags made here
  * are stored with source 'auto', and the words that led to each are returned so the user can see why.
  *
- * `autoThemes` joins two explainable parts:
- * - cues (`cueThemes`): weighted cues from data/theme-cues.json compared word by word after Porter
- *   stemming ('assessing' = 'assess'), phrases with an optional gap ('ask ... about ... abuse'),
- *   per-theme "not" phrases that stop a misleading sense counting ('community safety partnership'
- *   is not public awareness), and a threshold: a theme is tagged when the weights of its distinct
- *   matched cues reach it, so a weak cue ('risk', 'share') needs a second one;
- * - a small naive Bayes classifier (src/lib/lessons/classifier.ts) whose counts were learned from
- *   the hand-coded texts in data/eval and committed as JSON; it catches wordings the cues miss.
+ * `autoThemes` reads the text with the recommendation tagger (src/lib/lessons/tags.ts, trained and
+ * measured on real recommendations) and maps what it suggests onto the theme ids of data/themes.json
+ * (src/lib/model/categories.ts says which topic or kind of change stands for which theme). Themes no
+ * topic or category stands for (MARAC, stalking, economic abuse, review governance) come from the
+ * cues of data/theme-cues.json (`cueThemes`): weighted phrases compared word by word after Porter
+ * stemming, with optional gaps, "not" phrases and a threshold. The words given for a theme are the
+ * cue phrases found for it when there are any (they quote the text), else the tagger's reasons.
  * `keywordThemes` is the bare keyword baseline (a keyword from data/themes.json at a word start),
  * kept so `npm run eval:themes` can show what the rest adds. No network, no download at run time.
  */
 import { stemmer } from 'stemmer';
 import cuesFile from '../../../data/theme-cues.json';
-import { classify, compile, type Compiled, type ThemeModel } from '../lessons/classifier';
-import modelFile from '../lessons/theme-model.json';
-import { tokenize, type Token } from '../lessons/tokens';
+import { tagRecommendation } from '../lessons/tags';
+import { isStopword, tokenize, type Token } from '../lessons/tokens';
+import { CATEGORIES, TOPICS } from '../model/categories';
 import { THEMES, type Theme } from '../model/themes';
 
 export interface AutoTheme {
@@ -133,7 +132,8 @@ export function compileCues(file: CueFile, themes: readonly Theme[] = THEMES): T
 		const cues = entry ? Object.entries(entry.cues) : t.keywords.map((k) => [k, 1] as [string, number]);
 		return {
 			id: t.id,
-			cues: cues.map(([phrase, weight]) => ({ phrase: phrase.replace(/\s*\.\.\.\s*/g, ' … ').replace(/(^|\s)=/g, '$1'), weight, parts: parse(phrase) })),
+			// A cue made of stop words only ('consider', 'this', 'learning') would tag from words that say nothing.
+			cues: cues.filter(([phrase]) => parse(phrase).some((p) => !p.gap && !isStopword(p))).map(([phrase, weight]) => ({ phrase: phrase.replace(/\s*\.\.\.\s*/g, ' … ').replace(/(^|\s)=/g, '$1'), weight, parts: parse(phrase) })),
 			not: (entry?.not ?? []).map(parse),
 			threshold: entry?.threshold ?? 1
 		};
@@ -176,8 +176,6 @@ export function scoreThemes(text: string, compiled: readonly ThemeCues[] = DEFAU
 	});
 }
 
-const MODEL = compile(modelFile as ThemeModel);
-
 /** The cue tagger alone: the themes whose cues reach their threshold, with the cues that matched. */
 export function cueThemes(text: string, compiled: readonly ThemeCues[] = DEFAULT): AutoTheme[] {
 	return scoreThemes(text, compiled)
@@ -185,21 +183,28 @@ export function cueThemes(text: string, compiled: readonly ThemeCues[] = DEFAULT
 		.map(({ theme, words }) => ({ theme, words }));
 }
 
+/** Theme ids each topic or category id stands for. */
+const THEMES_OF = new Map<string, readonly string[]>([...CATEGORIES, ...TOPICS].map((x) => [x.id, x.themes]));
+/** Themes some topic or category stands for; the rest are left to the cues. */
+const COVERED: ReadonlySet<string> = new Set([...THEMES_OF.values()].flat());
+
 /**
- * Cues or classifier: a theme is tagged when its cues reach their threshold (the words are the cues
- * that matched) or, failing that, when the classifier's log odds are above its threshold (the words
- * are those of the text that pointed most to the theme). Taxonomy order.
+ * The tagger's topics and kinds of change as themes, plus the cue themes no topic or category
+ * covers; each with the cue words found for it, else the tagger's reasons. Taxonomy order.
  */
-export function tagThemes(text: string, compiled: readonly ThemeCues[] = DEFAULT, model: Compiled | null = MODEL): AutoTheme[] {
+export function tagThemes(text: string, compiled: readonly ThemeCues[] = DEFAULT): AutoTheme[] {
+	const tags = tagRecommendation(text);
 	const byCue = new Map(cueThemes(text, compiled).map((t) => [t.theme, t.words]));
-	const byModel = new Map(model ? classify(text, model).filter((s) => s.tagged).map((s) => [s.theme, s.words]) : []);
+	const byModel = new Map<string, string[]>();
+	for (const s of [...tags.topics, ...tags.categories.filter((c) => !c.tentative)])
+		for (const theme of THEMES_OF.get(s.id) ?? []) byModel.set(theme, [...new Set([...(byModel.get(theme) ?? []), ...s.reasons])]);
 	return compiled
 		.map((t) => t.id)
-		.filter((id) => byCue.has(id) || byModel.has(id))
+		.filter((id) => byModel.has(id) || (!COVERED.has(id) && byCue.has(id)))
 		.map((id) => ({ theme: id, words: byCue.get(id) ?? byModel.get(id) ?? [] }));
 }
 
-/** The themes found in `text` (cues, then the classifier), each with the words that led to it. */
+/** The themes found in `text` (the tagger, then the cues), each with the words that led to it. */
 export function autoThemes(text: string, themes?: readonly Theme[]): AutoTheme[] {
 	return tagThemes(text, themes ? compileCues(cuesFile as CueFile, themes) : DEFAULT);
 }

@@ -144,3 +144,90 @@ export function scoresTable(title: string, s: Scores, name: (label: string) => s
 		line('macro', '', s.macro.precision, s.macro.recall, s.macro.f1)
 	].join('\n');
 }
+
+// ---------------------------------------------------------------- grouped folds
+
+/**
+ * Folds for grouped cross-validation: every row of a group (a review) in the same fold, so no review
+ * is ever in both the training and the test part. Deterministic: groups taken largest first (ties by
+ * name), each into the fold with the fewest rows so far (ties: the lowest fold). Returns the fold of
+ * each row, 0 … k − 1; k is capped at the number of groups.
+ */
+export function groupedFolds(groups: readonly string[], k: number): number[] {
+	const size = new Map<string, number>();
+	for (const g of groups) size.set(g, (size.get(g) ?? 0) + 1);
+	const folds = Math.max(1, Math.min(k, size.size));
+	const load = new Array<number>(folds).fill(0);
+	const foldOf = new Map<string, number>();
+	for (const [g, n] of [...size].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
+		let f = 0;
+		for (let i = 1; i < folds; i++) if (load[i] < load[f]) f = i;
+		foldOf.set(g, f);
+		load[f] += n;
+	}
+	return groups.map((g) => foldOf.get(g) as number);
+}
+
+// ---------------------------------------------------------------- files coded with both questions
+
+export interface CodedText {
+	/** The row's number in the file, the header being row 1. */
+	row: number;
+	text: string;
+	/** Category ids. */
+	categories: string[];
+	/** Topic ids; null when the file has no topics column. */
+	topics: string[] | null;
+	/** The review the text comes from, when the file says (column `review`). */
+	review: string | null;
+}
+
+export interface Vocabulary {
+	/** Names as written in a file -> id; undefined when unknown. */
+	idOf: (name: string) => string | undefined;
+	/** The names to list when one is not known. */
+	known: readonly string[];
+	what: string;
+}
+
+/**
+ * A CSV coded with kinds of change (`categories`, required, one or more separated by |) and
+ * optionally topics (`topics`, none or more). Throws a LabelsError naming the file, row and column,
+ * and saying why, at the first problem.
+ */
+export function readCoded(csv: string, file: string, categories: Vocabulary, topics: Vocabulary): CodedText[] {
+	const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
+	const quote = parsed.errors.find((e) => e.type === 'Quotes');
+	if (quote) throw new LabelsError(`${file}: a quoted value is never closed (row ${(quote.row ?? 0) + 1}); the file looks truncated or malformed.`);
+	const [header, ...data] = parsed.data;
+	if (!header) throw new LabelsError(`${file}: the file is empty; it needs a header row with the columns text and categories.`);
+	const names = header.map((h) => h.trim().toLowerCase());
+	const missing = ['text', 'categories'].filter((c) => !names.includes(c));
+	if (missing.length)
+		throw new LabelsError(
+			`${file}: no ${missing.map((m) => `"${m}"`).join(' or ')} column. The header row has: ${header.map((h) => `"${h.trim()}"`).join(', ')}; it needs "text" and "categories".`
+		);
+	const [ti, ci, pi, ri] = ['text', 'categories', 'topics', 'review'].map((c) => names.indexOf(c));
+	const ids = (cell: string, v: Vocabulary, row: number, column: string) =>
+		[
+			...new Set(
+				cell
+					.split('|')
+					.map((p) => p.trim())
+					.filter(Boolean)
+					.map((p) => {
+						const id = v.idOf(p);
+						if (id === undefined) throw new LabelsError(`${file}, row ${row}, column "${column}": "${p}" is not a known ${v.what}. Known: ${v.known.join(', ')}.`);
+						return id;
+					})
+			)
+		];
+	return data.map((cells, i) => {
+		const row = i + 2;
+		const text = (cells[ti] ?? '').trim();
+		if (!text) throw new LabelsError(`${file}, row ${row}, column "text": the text is empty.`);
+		const cats = ids((cells[ci] ?? '').trim(), categories, row, 'categories');
+		if (!cats.length) throw new LabelsError(`${file}, row ${row}, column "categories": no ${categories.what} given; give one or more, separated by |.`);
+		return { row, text, categories: cats, topics: pi >= 0 ? ids((cells[pi] ?? '').trim(), topics, row, 'topics') : null, review: ri >= 0 ? (cells[ri] ?? '').trim() || null : null };
+	});
+}
