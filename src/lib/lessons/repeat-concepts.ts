@@ -64,7 +64,7 @@ export const CONCEPTS: readonly Concept[] = [
 ];
 
 /** A concept counts this many times a word. */
-export const CONCEPT_WEIGHT = 3;
+export const CONCEPT_WEIGHT = 2;
 /** Similarity kept when both agencies are of known, different types. */
 export const OTHER_AGENCY_FACTOR = 0.5;
 /**
@@ -72,7 +72,7 @@ export const OTHER_AGENCY_FACTOR = 0.5;
  * on real pairs (the best F1 over all of them; grouped cross-validation figures in
  * data/eval/repeats-results.json).
  */
-export const REPEAT_THRESHOLD = 0.15;
+export const REPEAT_THRESHOLD = 0.12;
 
 export const conceptLabel = (id: string): string => CONCEPTS.find((c) => c.id === id)?.label ?? id;
 
