@@ -131,8 +131,7 @@ function ownStems(agency: string | null): Set<string> {
 	let s = ownCache.get(agency);
 	if (!s) {
 		s = new Set(tokenize(agency).map((t) => t.stem));
-		// The agency's name is left out of the words, but not the words that name a concept ("GP practice").
-		for (const c of ['gp', 'polic', 'health', 'hous']) s.delete(c);
+		// The agency's name is left out of the words (its concepts still count: they are read from all the words).
 		if (ownCache.size < 10_000) ownCache.set(agency, s);
 	}
 	return s;
