@@ -99,6 +99,12 @@ export function completionText(l: Pick<Lesson, 'actions' | 'completed' | 'open' 
 	);
 }
 
+/** The review ids of a lesson, oldest first: "MAR-2014-003, MAR-2019-011 and 12 more" — at most `max` named. */
+export function reviewList(l: Pick<Lesson, 'recommendations'>, max = 12): string {
+	const ids = [...new Set(l.recommendations.map((r) => r.review_id))];
+	return ids.length <= max ? listWords(ids) : `${ids.slice(0, max).join(', ')} and ${formatCount(ids.length - max)} more`;
+}
+
 /** "Marlshire Police, Marlshire Women's Aid and 3 more" — at most `max` names. */
 export function agencyList(agencies: readonly string[], max = 4): string {
 	if (agencies.length === 0) return 'No agency recorded';
