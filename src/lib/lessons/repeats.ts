@@ -2,19 +2,22 @@
  * Repeated lessons: recommendations made by DIFFERENT reviews that ask for the same change, grouped
  * into lessons ("this lesson was made in N reviews between YEAR and YEAR"). Two ways of finding them:
  *
- * - `wording`: near-duplicate text. Each recommendation becomes the set of its content-word stems
- *   (Porter stems; common words, numbers and the words of its own agency's name left out, so the
- *   same ask of two agencies still matches). Two recommendations match when the Jaccard similarity
- *   of their sets (shared stems / stems in either) is at least `WORDING_THRESHOLD`.
+ * - `wording` (shown as "the same change, in any words"): each recommendation becomes a TF-IDF vector
+ *   of its content-word stems and the concepts of this field its words name (repeat-concepts.ts:
+ *   "GP" and "primary care" are one concept, "routine enquiry" and "ask about abuse" another), so a
+ *   reworded repeat that shares few words still matches. Two recommendations match when the cosine
+ *   of their vectors (lowered when they are addressed to different kinds of agency) is at least
+ *   `WORDING_THRESHOLD`, chosen on real labelled pairs (`npm run eval:repeats`).
  *   Recommendations are grouped by leader clustering, oldest first: each joins the lesson whose
  *   first recommendation it is most similar to (at or above the threshold), or starts a new one. So
  *   every recommendation of a lesson is within the threshold of the lesson's first one: no chains
- *   of "A like B like C" where A and C have little in common.
+ *   of "A like B like C" where A and C have little in common. Each member keeps its similarity and
+ *   what it shares with the first (concepts and words), for the page to say why.
  *   Work is bounded: candidates must share a theme with the lesson's first recommendation (blocking;
- *   untagged recommendations are compared with untagged ones), they are found through an index of each lesson's rarest stems (prefix
- *   filtering: two sets with Jaccard >= t must share one of their first |x| - ceil(t|x|) + 1 stems in
- *   a common rarest-first order, so the index misses no match), a length filter drops sets that
- *   cannot reach t, and at most `maxCandidates` lessons are compared per recommendation.
+ *   untagged recommendations are compared with untagged ones) and one of its rarest features (each
+ *   lesson is indexed under the PROBES rarest features of its first recommendation, each
+ *   recommendation probes its own PROBES rarest), and at most `maxCandidates` lessons are compared
+ *   per recommendation.
  * - `theme-agency`: the same theme addressed to the same agency within `WINDOW_YEARS` years. Per
  *   (theme, agency), recommendations in year order fall into windows: a window starts at the first
  *   year not yet covered and spans WINDOW_YEARS calendar years (2015 -> 2015-2017). One lesson per
@@ -24,6 +27,20 @@
  * takes the rows of `lessonRecommendations` and returns plain objects.
  */
 import { tokenize } from './tokens';
+import {
+	CONCEPT_WEIGHT,
+	Idf,
+	OTHER_AGENCY_FACTOR,
+	REPEAT_THRESHOLD,
+	agencyType,
+	dot,
+	featureKeys,
+	features,
+	sameAgencyKind,
+	shared,
+	type Features,
+	type Vec
+} from './repeat-concepts';
 
 /** The fields the finder reads (a `LessonRecommendation` has them all). */
 export interface RepeatInput {
@@ -62,10 +79,22 @@ export interface Lesson<R extends RepeatInput = RepeatInput> {
 	completed: number;
 	open: number;
 	overdue: number;
+	/** Wording lessons: for each recommendation after the first, how like the first it is and what they share. */
+	matches?: RepeatMatch[];
 }
 
-/** Jaccard threshold: a pair at or above it is the same ask in other words. See README for why 0.5. */
-export const WORDING_THRESHOLD = 0.5;
+/** Why a recommendation was put in a lesson: its similarity to the lesson's first and what they share. */
+export interface RepeatMatch {
+	recommendation_id: string;
+	similarity: number;
+	/** Concept labels both name ("GP or primary care"). */
+	concepts: string[];
+	/** Content words both use, as written in the first. */
+	words: string[];
+}
+
+/** Similarity at or above which two recommendations ask for the same change (repeat-concepts.ts). */
+export const WORDING_THRESHOLD = REPEAT_THRESHOLD;
 /** Calendar years one theme-agency lesson spans (its first year and the two after). */
 export const WINDOW_YEARS = 3;
 /** At most this many earlier lessons are compared with one recommendation. */
@@ -73,6 +102,9 @@ export const MAX_CANDIDATES = 2000;
 
 export interface RepeatOptions {
 	threshold?: number;
+	/** Weight of a concept against a word, and similarity kept across agency types (repeat-concepts.ts). */
+	conceptWeight?: number;
+	otherAgencyFactor?: number;
 	windowYears?: number;
 	maxCandidates?: number;
 }
@@ -239,113 +271,124 @@ export function wordingLessons<R extends RepeatInput>(input: readonly R[], opts:
 
 /** How many recommendations are handled between two pauses of the stepwise finder. */
 const STEP = 2000;
+/** Each lesson is indexed under this many of its first recommendation's rarest features, and each recommendation probes as many of its own. */
+const PROBES = 12;
 
 /**
- * The wording finder as steps: it pauses (yields) every STEP recommendations, so a page can run it
- * in slices and stay responsive on a large dataset (`findLessonsInSlices`).
+ * The finder as steps: it pauses (yields) every STEP recommendations, so a page can run it in slices
+ * and stay responsive on a large dataset (`findLessonsInSlices`).
  */
 function* wordingSteps<R extends RepeatInput>(input: readonly R[], opts: RepeatOptions = {}): Generator<void, RepeatResult<R>> {
 	const t = opts.threshold ?? WORDING_THRESHOLD;
 	const maxCandidates = opts.maxCandidates ?? MAX_CANDIDATES;
+	const conceptWeight = opts.conceptWeight ?? CONCEPT_WEIGHT;
+	const otherAgency = opts.otherAgencyFactor ?? OTHER_AGENCY_FACTOR;
 	const recs = [...input].sort(byOrder);
 
-	// Stems -> numbers in rarest-first order (ties by the stem), so each set's prefix holds its rarest stems.
-	// The same text to the same agency is stemmed once (stock wording recurs a great deal).
-	const stemmed = new Map<string, string[]>();
-	const stems: string[][] = [];
+	// Words and concepts of each recommendation; the same text to the same agency is read once
+	// (stock wording recurs a great deal).
+	const read = new Map<string, Features>();
+	const feats: Features[] = [];
+	const idf = new Idf();
 	for (let i = 0; i < recs.length; i++) {
 		const r = recs[i];
 		const k = `${r.agency ?? ''}\u0000${r.text}`;
-		let v = stemmed.get(k);
-		if (!v) stemmed.set(k, (v = contentStems(r.text, r.agency)));
-		stems.push(v);
+		let f = read.get(k);
+		if (!f) read.set(k, (f = features(r.text, r.agency)));
+		feats.push(f);
+		idf.add(featureKeys(f));
 		if (i % STEP === STEP - 1) yield;
 	}
-	const df = new Map<string, number>();
-	for (const s of stems) for (const w of s) df.set(w, (df.get(w) ?? 0) + 1);
-	const order = [...df.keys()].sort((a, b) => df.get(a)! - df.get(b)! || (a < b ? -1 : 1));
+	// Feature keys -> numbers in rarest-first order, so each vector's first keys are its rarest.
+	const order = [...idf.df.keys()].sort((a, b) => idf.df.get(a)! - idf.df.get(b)! || (a < b ? -1 : 1));
 	const rank = new Map(order.map((w, i) => [w, i]));
-	const sets = stems.map((s) => s.map((w) => rank.get(w)!).sort((a, b) => a - b));
+	const weightOf = order.map((k) => idf.weight(k, conceptWeight));
+	// Keys found in one recommendation only come first in every vector but can match nothing: the
+	// probes start after them.
+	const firstShared = (keys: Int32Array) => {
+		let k = 0;
+		while (k < keys.length && idf.df.get(order[keys[k]]) === 1) k++;
+		return k;
+	};
+	const vecs: Vec[] = feats.map((f) => {
+		const keys = Int32Array.from(featureKeys(f).map((k) => rank.get(k)!)).sort();
+		const weights = Float64Array.from(keys, (k) => weightOf[k]);
+		const norm = Math.sqrt(weights.reduce((s, w) => s + w * w, 0)) || 1;
+		for (let j = 0; j < weights.length; j++) weights[j] /= norm;
+		return { keys, weights };
+	});
+	const types = recs.map((r) => agencyType(r.agency));
 
 	const leaders: number[] = []; // recommendation index of each cluster's first member
 	const members: number[][] = [];
-	// Per theme, stem -> [cluster, position of the stem in its leader's set, …] for the leaders with
-	// that theme and that stem in their prefix: candidates are blocked by theme (a lesson's
-	// recommendations share a theme; untagged ones are compared among themselves), which halved
-	// the comparisons at 440,000 recommendations.
+	const sims: number[][] = []; // similarity of each member to its leader
+	// Per theme, feature -> clusters whose first recommendation has that feature among its PROBES
+	// rarest: candidates are blocked by theme (a lesson's recommendations share a theme; untagged
+	// ones are compared among themselves).
 	const index = new Map<string, Map<number, number[]>>();
 	const blocks = (r: RepeatInput) => (r.themes.length ? r.themes : ['']);
 	const seen = new Int32Array(recs.length).fill(-1); // cluster -> last recommendation that looked at it
 	let capped = 0;
 	let compared = 0;
-	const prefix = (n: number) => n - Math.ceil(t * n) + 1;
-
-	// The same set of stems with the same themes again (common: a stock phrase reused) goes straight
-	// to its twin's lesson.
+	// The same features with the same themes again (common: a stock phrase reused) go straight to the twin's lesson.
 	const twin = new Map<string, number>();
 
 	for (let i = 0; i < recs.length; i++) {
 		if (i % STEP === STEP - 1) yield;
-		const x = sets[i];
-		const n = x.length;
+		const x = vecs[i];
+		const n = x.keys.length;
 		if (n === 0) continue; // nothing to compare: no lesson of its own
-		const setKey = `${[...blocks(recs[i])].sort().join(',')}|${x.join(' ')}`;
+		const setKey = `${[...blocks(recs[i])].sort().join(',')}|${types[i] ?? ''}|${x.keys.join(' ')}`;
 		const known = twin.get(setKey);
 		if (known !== undefined) {
 			members[known].push(i);
+			sims[known].push(dot(x, vecs[leaders[known]]));
 			continue;
 		}
 		let best = -1;
 		let bestSim = 0;
 		let looked = 0;
 		const probes = blocks(recs[i]).map((b) => index.get(b)).filter((m) => m !== undefined);
-		// Once a match is found, only a lesson at least as similar could replace it, and its first
-		// recommendation must share one of x's first n - ceil(bestSim * n) + 1 stems: the probe shortens.
-		let reach = prefix(n);
-		probe: for (let k = 0; k < reach; k++) for (const block of probes) {
-			const list = block.get(x[k]);
+		const from = firstShared(x.keys);
+		probe: for (let k = from; k < Math.min(n, from + PROBES); k++) for (const block of probes) {
+			const list = block.get(x.keys[k]);
 			if (!list) continue;
-			for (let p = 0; p < list.length; p += 2) {
-				const c = list[p];
+			for (const c of list) {
 				if (seen[c] === i) continue;
 				seen[c] = i;
-				const y = sets[leaders[c]];
-				const m = y.length;
-				if (m < t * n || n < t * m) continue; // Jaccard <= min/max < t
-				// Positional filter: x[k] = y[j] is the first stem the two share (any earlier shared stem
-				// would be in both prefixes and found earlier), so at most 1 + min(n-k-1, m-j-1) are shared.
-				const most = 1 + Math.min(n - k - 1, m - list[p + 1] - 1);
-				const bound = most / (n + m - most);
-				if (bound < t || bound < bestSim) continue;
 				if (++looked > maxCandidates) {
 					capped++;
 					break probe;
 				}
 				compared++;
-				const sim = jaccardAtLeast(x, y, t);
+				const l = leaders[c];
+				let sim = dot(x, vecs[l]);
+				if (!sameAgencyKind(types[i], types[l])) sim *= otherAgency;
 				// The most similar; between equals, the older lesson.
 				if (sim >= t && (sim > bestSim || (sim === bestSim && c < best))) {
 					best = c;
 					bestSim = sim;
-					reach = Math.min(reach, n - Math.ceil(bestSim * n - 1e-9) + 1);
 				}
 			}
 		}
 		if (best >= 0) {
 			members[best].push(i);
+			sims[best].push(bestSim);
 			twin.set(setKey, best);
 		} else {
 			const c = leaders.length;
 			leaders.push(i);
 			members.push([i]);
+			sims.push([1]);
 			twin.set(setKey, c);
 			for (const b of blocks(recs[i])) {
 				let block = index.get(b);
 				if (!block) index.set(b, (block = new Map()));
-				for (let k = 0; k < prefix(n); k++) {
-					const list = block.get(x[k]);
-					if (list) list.push(c, k);
-					else block.set(x[k], [c, k]);
+				const from = firstShared(x.keys);
+				for (let k = from; k < Math.min(n, from + PROBES); k++) {
+					const list = block.get(x.keys[k]);
+					if (list) list.push(c);
+					else block.set(x.keys[k], [c]);
 				}
 			}
 		}
@@ -354,7 +397,10 @@ function* wordingSteps<R extends RepeatInput>(input: readonly R[], opts: RepeatO
 	const lessons: Lesson<R>[] = [];
 	members.forEach((m, c) => {
 		const l = lessonOf(`w:${recs[leaders[c]].recommendation_id}`, 'wording', m.map((i) => recs[i]), null, null);
-		if (l) lessons.push(l);
+		if (!l) return;
+		const lead = feats[leaders[c]];
+		l.matches = m.slice(1).map((i, j) => ({ recommendation_id: recs[i].recommendation_id, similarity: sims[c][j + 1], ...shared(lead, feats[i]) }));
+		lessons.push(l);
 	});
 	return { lessons: lessons.sort(compareLessons), capped, compared };
 }

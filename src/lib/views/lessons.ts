@@ -6,24 +6,27 @@
  */
 import { formatCount, formatDate } from '../format';
 import { themeLabel } from '../model/themes';
-import type { Lesson, LessonKind } from '../lessons/repeats';
+import type { Lesson, LessonKind, RepeatMatch } from '../lessons/repeats';
 import { WINDOW_YEARS, WORDING_THRESHOLD } from '../lessons/repeats';
+import { OTHER_AGENCY_FACTOR } from '../lessons/repeat-concepts';
 import type { Rule } from '../privacy/suppress';
 
 export type Choice = 'confirmed' | 'dismissed';
 export type Choices = Record<string, Choice>;
 
 export const KIND_LABELS: Record<LessonKind, string> = {
-	wording: 'Similar wording',
+	wording: 'The same change, in any words',
 	'theme-agency': `Same theme and agency within ${WINDOW_YEARS} years`
 };
 
 /** How each kind of repeat is found, in words for the page. */
 export const KIND_RULES: Record<LessonKind, string> = {
 	wording:
-		`Recommendations from different reviews are the same lesson when at least ${Math.round(WORDING_THRESHOLD * 100)}% of the words found in either are found in both ` +
-		'(counting word stems, leaving out common words and the name of the agency addressed), measured against the first recommendation of the lesson. ' +
-		'Only recommendations that share a theme are compared.',
+		'Recommendations from different reviews are suggested as the same lesson when they ask for the same change, even in other words: ' +
+		'each is read for its words and for the ideas of this field they name ("GP" and "primary care" are one idea, "routine enquiry" and "asking about abuse" another), ' +
+		'rare words and ideas counting for more than common ones. ' +
+		`Two match when their similarity is at least ${Math.round(WORDING_THRESHOLD * 100)}% (multiplied by ${OTHER_AGENCY_FACTOR} when they are addressed to different kinds of agency), measured against the first recommendation of the lesson. ` +
+		'Only recommendations that share a theme are compared. Each suggestion says what they share.',
 	'theme-agency':
 		`Recommendations from different reviews are grouped when they have the same theme and are addressed to the same agency within ${WINDOW_YEARS} calendar years ` +
 		`(a lesson starts in the first year not yet covered and spans it and the ${WINDOW_YEARS - 1} years after). A recommendation with two themes counts under both.`
@@ -48,6 +51,44 @@ export function lessonTitle(l: Lesson): string {
 	return l.recommendations[0]?.text ?? '';
 }
 
+/** "62%" — a similarity as a whole percentage. */
+export const similarityText = (s: number): string => `${Math.round(s * 100)}%`;
+
+/**
+ * Why a recommendation was put in a lesson, in words: "Similar meaning (34%): both name GP or primary
+ * care and identifying abuse; shared words: routine, enquiry." The shared words are left out when
+ * there are none beyond the ideas.
+ */
+export function matchReason(m: Pick<RepeatMatch, 'similarity' | 'concepts' | 'words'>, maxWords = 6): string {
+	const parts: string[] = [];
+	if (m.concepts.length) parts.push(`both name ${listWords(m.concepts)}`);
+	if (m.words.length) parts.push(`shared words: ${m.words.slice(0, maxWords).join(', ')}${m.words.length > maxWords ? ' …' : ''}`);
+	return `Similar meaning (${similarityText(m.similarity)})${parts.length ? ': ' + parts.join('; ') : ''}.`;
+}
+
+/** Recommendation id -> why it is in the lesson ("the first" for the first), for the lesson's table. */
+export function memberReasons(l: Lesson): Record<string, string> {
+	const out: Record<string, string> = {};
+	if (l.kind !== 'wording') return out;
+	if (l.recommendations[0]) out[l.recommendations[0].recommendation_id] = 'The first: the others are compared with it.';
+	for (const m of l.matches ?? []) out[m.recommendation_id] = matchReason(m);
+	return out;
+}
+
+/** What most of a lesson's recommendations share with its first: the ideas named by at least half of them. */
+export function lessonReason(l: Pick<Lesson, 'matches'>): string | null {
+	const ms = l.matches ?? [];
+	if (!ms.length) return null;
+	const n = new Map<string, number>();
+	for (const m of ms) for (const c of m.concepts) n.set(c, (n.get(c) ?? 0) + 1);
+	const common = [...n].filter(([, k]) => k * 2 >= ms.length).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0], 'en-GB')).map(([c]) => c);
+	const sims = ms.map((m) => m.similarity);
+	const range = `similarity ${similarityText(Math.min(...sims))}${sims.length > 1 ? `–${similarityText(Math.max(...sims))}` : ''}`;
+	return common.length ? `Why: they name ${listWords(common.slice(0, 4))} (${range} to the first).` : `Why: similar meaning (${range} to the first).`;
+}
+
+const listWords = (xs: readonly string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
+
 /** "Of 31 actions at 30 September 2026: 20 completed, 11 open (4 overdue)." */
 export function completionText(l: Pick<Lesson, 'actions' | 'completed' | 'open' | 'overdue'>, asAt: string): string {
 	if (l.actions === 0) return `No actions recorded at ${formatDate(asAt)}.`;
@@ -56,6 +97,12 @@ export function completionText(l: Pick<Lesson, 'actions' | 'completed' | 'open' 
 		`Of ${formatCount(l.actions)} actions at ${formatDate(asAt)}: ${formatCount(l.completed)} completed, ` +
 		`${formatCount(l.open)} open (${formatCount(l.overdue)} overdue)${other > 0 ? `, ${formatCount(other)} not accepted` : ''}.`
 	);
+}
+
+/** The review ids of a lesson, oldest first: "MAR-2014-003, MAR-2019-011 and 12 more" — at most `max` named. */
+export function reviewList(l: Pick<Lesson, 'recommendations'>, max = 12): string {
+	const ids = [...new Set(l.recommendations.map((r) => r.review_id))];
+	return ids.length <= max ? listWords(ids) : `${ids.slice(0, max).join(', ')} and ${formatCount(ids.length - max)} more`;
 }
 
 /** "Marlshire Police, Marlshire Women's Aid and 3 more" — at most `max` names. */
