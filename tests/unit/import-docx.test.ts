@@ -42,16 +42,17 @@ describe('the action plan in the shape of the Home Office template', () => {
 		expect(t1.rows[0][4]).toBe('Audit sample agreed\nAudit completed');
 		expect(t2.rows[2][4]).toBe('Draft protocol\nAgreed by partners');
 	});
-	it('titles: the paragraphs just before each table', async () => {
+	it('titles: the paragraphs just before each table, then its own title rows', async () => {
 		const [t1, t2] = await readFile(actionPlanDocx(), 'plan.docx');
 		expect(t1.titles).toEqual(['Anytown CSP – Domestic Homicide Review ‘Adult B’ – Action plan', 'Version 4, updated by the DHR coordinator after the board meeting.']);
-		expect(t2.titles).toEqual(['Domestic Homicide Review ‘Adult C’ – Action plan']);
+		expect(t2.titles?.[0]).toBe('Domestic Homicide Review ‘Adult C’ – Action plan');
+		expect(t2.titles?.[1]).toMatch(/^DHR ‘Adult C’ – report published June \d{4}$/);
 	});
 	it('notes: the header typed again after a page break, the merged title row, the skipped signature box', async () => {
 		const [t1, t2] = await readFile(actionPlanDocx(), 'plan.docx');
 		expect(t1.notes.map((n) => [n.sheet, n.row, n.problem])).toEqual([['Table 1', 7, 'Row repeats the header row (a heading repeated after a page break): dropped.']]);
 		expect(t2.notes.map((n) => [n.sheet, n.row ?? null, n.problem])).toEqual([
-			['Table 2', 1, 'Merged header row above the column headings: skipped.'],
+			['Table 2', 1, 'Title row above the column headings: kept as the title, not read as data.'],
 			['Table 3', null, 'Table 3 has only one row: it is read as page layout (a title box or signature panel), not as an action plan, and skipped.']
 		]);
 		expect([...t1.notes, ...t2.notes].every((n) => !n.blocking && n.file === 'plan.docx')).toBe(true);

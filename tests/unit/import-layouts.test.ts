@@ -13,6 +13,8 @@ import { ImportSession, guessFileValues, importFiles, partnershipIn, reviewIn, t
 import { readOutcome } from '$lib/import/outcome';
 import { main } from '../../scripts/import';
 import { allReviewsSheet, csvNoPartnership, templateWorkbook, twoSheetWorkbook, type LayoutFile } from '../fixtures/import/make-layouts';
+import { actionPlanDocx } from '../fixtures/import/make-docx';
+import { reportPdf } from '../fixtures/import/make-pdf';
 
 const AS_AT = '2025-09-30';
 const run = (f: LayoutFile, extra: Parameters<typeof importFiles>[1] = {}) => importFiles([f], { asAt: AS_AT, ...extra });
@@ -124,6 +126,46 @@ describe('a CSV whose partnership is only in its file name', () => {
 		);
 		// No review date at all: the year is taken from the earliest action date, with a warning.
 		expect(r.tables.reviews.map((x) => x.published_date)).toEqual(['2024-07-01', '2024-12-01']);
+	});
+});
+
+describe('a Word action plan, one review per table', () => {
+	it('reads each table as a review, the header repeated after a page break dropped, the signature box skipped', async () => {
+		const r = await run({ name: 'plan.docx', bytes: actionPlanDocx() });
+		expect(r.blocking).toBe(false);
+		expect(figures(r)).toEqual({ reviews: 2, recommendations: 5, actions: 9, completed: 3 });
+		expect(r.tables.reviews.map((x) => [x.review_id, x.partnership, x.published_date ?? null])).toEqual([
+			['DHR Adult B', 'Anytown CSP', '2023-12-01'], // derived from its earliest action date, with a warning
+			['DHR Adult C', 'Anytown CSP', '2023-06-01'] // "report published June 2023" in its title row
+		]);
+	});
+});
+
+describe("recommendations from a report's text", () => {
+	it('a PDF: eight recommendations, no actions; review and partnership from its title, the year asked once', async () => {
+		const bare = await run({ name: 'report.pdf', bytes: reportPdf() });
+		expect(bare.blocking).toBe(false);
+		expect(figures(bare)).toEqual({ reviews: 1, recommendations: 8, actions: 0, completed: 0 });
+		expect(bare.tables.reviews[0]).toMatchObject({ review_id: 'Adult D', partnership: 'Anytown Community Safety Partnership' });
+		expect(bare.problems.some((p) => /has no date: it is counted under no year/.test(p.problem))).toBe(true);
+		const r = await run({ name: 'report.pdf', bytes: reportPdf() }, { fileValues: { 'report.pdf': { review: 'DHR Adult D', published: 'March 2024' } } });
+		expect(r.tables.reviews).toEqual([{ review_id: 'DHR Adult D', partnership: 'Anytown Community Safety Partnership', published_date: '2024-03-01', review_type: 'DHR' }]);
+		expect(r.tables.recommendations.map((x) => x.scope)).toEqual(['multi-agency', 'multi-agency', 'single-agency', 'single-agency', 'single-agency', 'single-agency', 'national', 'national']);
+	});
+	it('the split as corrected on the page replaces the one read', async () => {
+		const r = await run({ name: 'report.pdf', bytes: reportPdf() }, { reportEdits: { 'report.pdf': [[1, 'The first, joined with the second.', null, null], [2, 'The third.', 'national', 'Home Office']] } });
+		expect(r.tables.recommendations.map((x) => [x.rec_number, x.text, x.scope ?? null])).toEqual([
+			[1, 'The first, joined with the second.', null],
+			[2, 'The third.', 'national']
+		]);
+	});
+	it('npm run import -- report.pdf --partnership … --review …', async () => {
+		const file = path.join(tmp, 'report.pdf');
+		writeFileSync(file, reportPdf());
+		const out = path.join(tmp, 'report');
+		expect(await main([file, '--out', out, '--partnership', 'Anytown CSP', '--review', 'DHR Adult D', '--published', '2024'], () => {})).toBe(0);
+		const meta = JSON.parse(readFileSync(path.join(out, 'meta.json'), 'utf8'));
+		expect(meta.row_counts).toMatchObject({ reviews: 1, recommendations: 8, actions: 0 });
 	});
 });
 

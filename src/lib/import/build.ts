@@ -20,7 +20,7 @@ import { autoThemes, themeIdsOf } from './autotheme';
 import { THEMES } from '../model/themes';
 import { convertCell } from './convert';
 import { addMonths, parseDate } from './dates';
-import { sheetReview, type FileValues } from './file-values';
+import { publishedIn, sheetReview, type FileValues } from './file-values';
 import { mapped, suggestMapping, type Mapping } from './mapping';
 import { readOutcome } from './outcome';
 import type { Cell, Problem, Source } from './types';
@@ -151,7 +151,7 @@ export function buildTables(inputs: readonly SourceInput[], options: BuildOption
 		anyMapped = true;
 		const missing = (target: string, why: string) =>
 			problems.push({ ...where, column: target.split('.')[1], problem: `Missing required column ${target.split('.')[1]} (${why}).`, blocking: true });
-		const values = valuesFor(options, source.file);
+		let values = valuesFor(options, source.file);
 		const derivesStatus = has('actions.outcome') || has('actions.completed_date');
 		if (definesActions && !has('actions.status') && !derivesStatus)
 			missing('actions.status', 'every action needs a status: map a status or RAG column, or a "date of completion and outcome" or completed-date column to read it from');
@@ -169,6 +169,10 @@ export function buildTables(inputs: readonly SourceInput[], options: BuildOption
 			if (perSheet.has(source)) {
 				const r = sheetReview(source);
 				fileReview = r.value;
+				// Each sheet's own publication date, when its title gives one ("– report published June 2023").
+				const published = (source.titles ?? []).map(publishedIn).find((d) => d);
+				values = { ...values, published: published ?? null };
+				if (published) problems.push({ ...where, column: 'published_date', value: published, problem: `Review "${r.value}" taken as published ${published} (from the title of ${source.sheet}).`, blocking: false });
 				problems.push({ ...where, column: 'review_id', value: r.value, problem: `One review per sheet: the rows of this sheet are review "${r.value}" (from ${r.from}).${given(values.review) ? ' The review given for the whole file is not used for a workbook of several reviews.' : ''}`, blocking: false });
 			} else if (given(values.review)) {
 				fileReview = values.review.trim();
@@ -407,7 +411,10 @@ export function buildTables(inputs: readonly SourceInput[], options: BuildOption
 		if (r.completed_date || r.published_date || r.commissioned_date || r.death_month) continue;
 		const recIds = new Set([...recs.values()].filter((x) => x.review_id === r.review_id).map((x) => String(x.recommendation_id)));
 		const dates = [...actions.values()].filter((a) => recIds.has(String(a.recommendation_id))).flatMap((a) => [a.target_date, a.completed_date, a.last_updated]).filter((d): d is string => typeof d === 'string').sort();
-		if (!dates.length) continue;
+		if (!dates.length) {
+			problems.push({ file: inputs[0]?.source.file ?? '', column: 'published_date', value: String(r.review_id), problem: `Review ${r.review_id} has no date: it is counted under no year, so the charts by year leave it out. Give its publication date (a column, or the value for the whole file of a one-review file).`, blocking: false });
+			continue;
+		}
 		r.published_date = `${dates[0].slice(0, 7)}-01`;
 		problems.push({ file: inputs[0]?.source.file ?? '', column: 'published_date', value: r.published_date, problem: `Review ${r.review_id} has no date: its year is taken from its earliest action date (${dates[0]}), as published ${r.published_date.slice(0, 7)}. Give its publication date (a column, or the value for the whole file of a one-review file) to set it.`, blocking: false });
 	}

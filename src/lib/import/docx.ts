@@ -278,7 +278,8 @@ export function readDocx(bytes: Uint8Array, file: string): Source[] {
 		});
 		source.rows = source.rows.filter((_, j) => keep[j]);
 		source.rowNumbers = source.rowNumbers.filter((_, j) => keep[j]);
-		source.titles = t.titles;
+		// The paragraphs before the table, then any title rows inside it above the header (toSource's).
+		source.titles = [...t.titles, ...(source.titles ?? [])];
 		source.kind = 'table';
 		sources.push(source);
 	});

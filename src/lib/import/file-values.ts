@@ -87,11 +87,11 @@ export function publishedIn(text: string): string | null {
 const REGION_WORDS = REGIONS.map((r) => ({ region: r, re: new RegExp(`\\b${r.replace(/[()]/g, '')}\\b`, 'i') }));
 
 /** Guesses for one file's whole-file values, from its sources' titles, then its name. */
-export function guessFileValues(file: string, sources: readonly Pick<Source, 'file' | 'sheet' | 'titles'>[]): Partial<Record<FileValueField, Guess>> {
+export function guessFileValues(file: string, sources: readonly Pick<Source, 'file' | 'sheet' | 'titles' | 'kind'>[]): Partial<Record<FileValueField, Guess>> {
 	const out: Partial<Record<FileValueField, Guess>> = {};
 	const texts: { text: string; from: string }[] = [];
 	for (const s of sources.filter((x) => x.file === file))
-		for (const t of s.titles ?? []) texts.push({ text: t, from: s.sheet ? `the title of sheet ${s.sheet}` : 'the title above the table' });
+		for (const t of s.titles ?? []) texts.push({ text: t, from: s.sheet ? `the title of sheet ${s.sheet}` : s.kind === 'report-text' ? "the report's title" : 'the title above the table' });
 	texts.push({ text: stem(file), from: 'the file name' });
 	for (const { text, from } of texts) {
 		if (!out.partnership) {

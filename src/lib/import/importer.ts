@@ -11,7 +11,7 @@ import { convertDhrd, isDhrd } from './dhrd';
 import { FILE_VALUE_FIELDS, guessFileValues, type FileValueField, type FileValues, type Guess } from './file-values';
 import { mapped as mappedTargets, suggestMapping, type Mapping } from './mapping';
 import { readFile } from './read';
-import { ImportError, type Problem, type Source } from './types';
+import { ImportError, type Cell, type Problem, type Source } from './types';
 
 export interface ImportFile {
 	name: string;
@@ -25,6 +25,11 @@ export interface ImportOptions extends BuildOptions {
 	name?: string;
 	/** Mappings chosen by the user, by `sourceId(source)`; others are suggested from the headers. */
 	mappings?: Record<string, Mapping>;
+	/**
+	 * Recommendations split from a report's text as the user corrected them on /import, by
+	 * `sourceId(source)`: the rows (Rec no | Recommendation | Scope | Agency) replace the split's.
+	 */
+	reportEdits?: Record<string, Cell[][]>;
 }
 
 export interface ImportResult {
@@ -140,7 +145,13 @@ export async function readFiles(files: readonly ImportFile[]): Promise<{ sources
 	return { sources, problems };
 }
 
-export function importSources(sources: readonly Source[], options: ImportOptions = {}, readProblems: Problem[] = []): ImportResult {
+export function importSources(given: readonly Source[], options: ImportOptions = {}, readProblems: Problem[] = []): ImportResult {
+	const sources = given.map((s) => {
+		const rows = s.kind === 'report-text' ? options.reportEdits?.[sourceId(s)] : undefined;
+		if (!rows) return s;
+		const note: Problem = { file: s.file, problem: `The split of the recommendations was corrected on the page: ${rows.length} recommendation(s).`, blocking: false };
+		return { ...s, rows, rowNumbers: rows.map((_, i) => i + 1), notes: [...s.notes, note] };
+	});
 	const files = [...new Set(sources.map((s) => s.file))];
 	const label = files.join(', ') || 'no file';
 	let tables: Tables;

@@ -41,6 +41,8 @@ export function detectFormat(bytes: Uint8Array, file: string): Format {
 	if (ext === 'arrow' || ext === 'arrows' || ext === 'ipc' || ext === 'feather') return 'arrow';
 	if (ext === 'json') return 'json';
 	if (startsWith(bytes, 'PK\x03\x04')) return isWordZip(bytes, file) ? 'docx' : 'xlsx';
+	// Text pasted on /import comes as "….report.txt": always report text.
+	if (/\.report\.txt$/i.test(file)) return 'text';
 	// A .txt (or extension-less) file is report text when its content says so; .csv/.tsv are always tables.
 	if (ext !== 'csv' && ext !== 'tsv' && !looksBinary(bytes) && looksLikeReportText(decodeText(bytes.subarray(0, 256 * 1024)).text)) return 'text';
 	return 'csv';

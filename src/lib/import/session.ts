@@ -17,6 +17,10 @@ export interface SourceSummary {
 	headers: string[];
 	preview: Cell[][];
 	rowCount: number;
+	/** 'report-text' for recommendations split from a report: the page shows them whole, to correct. */
+	kind?: Source['kind'];
+	/** The whole source, for report text only (a few dozen rows). */
+	full?: Source;
 }
 
 export interface ReadProgress {
@@ -42,7 +46,15 @@ export interface FileLike {
 export const PREVIEW_ROWS = 5;
 
 export function summarise(s: Source): SourceSummary {
-	return { id: sourceId(s), file: s.file, ...(s.sheet ? { sheet: s.sheet } : {}), headers: s.headers, preview: s.rows.slice(0, PREVIEW_ROWS), rowCount: s.rows.length };
+	return {
+		id: sourceId(s),
+		file: s.file,
+		...(s.sheet ? { sheet: s.sheet } : {}),
+		headers: s.headers,
+		preview: s.rows.slice(0, PREVIEW_ROWS),
+		rowCount: s.rows.length,
+		...(s.kind === 'report-text' ? { kind: s.kind, full: s } : {})
+	};
 }
 
 /** The bytes of a file, reporting how many have arrived (a stream where the file offers one). */
