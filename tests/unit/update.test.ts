@@ -102,6 +102,17 @@ describe('pairing', () => {
 		expect(c.reviews[0].completed.map((r) => r.action_id)).toEqual(['R-R1-A2']);
 	});
 
+	it('does not pair a removed and an added action by a generated id they happen to share', () => {
+		const rec = { recommendation_id: 'R-R1', review_id: 'R', rec_number: 1, text: 'Train staff.' };
+		const a = (n: number, description: string) => ({ action_id: `R-R1-A${n}`, recommendation_id: 'R-R1', description, status: 'in progress' });
+		const kept: Tables = { reviews: [{ review_id: 'R', partnership: 'P' }], review_factors: [], recommendations: [rec], recommendation_themes: [], actions: [a(1, 'Write the course'), a(2, 'Book the rooms')] };
+		const incoming: Tables = { ...kept, actions: [a(1, 'Write the course'), a(2, 'Film the course')] };
+		expect(compareTables(kept, incoming, { asAt: '2026-01-01' }).totals).toMatchObject({ added: 1, removed: 1 });
+		// The file's own ids pair a reworded action.
+		const own = (t: Tables): Tables => ({ ...t, actions: t.actions.map((x) => ({ ...x, action_id: `X${String(x.action_id).slice(-1)}` })) });
+		expect(compareTables(own(kept), own(incoming), { asAt: '2026-01-01' }).totals).toMatchObject({ added: 0, removed: 0 });
+	});
+
 	it('pairs the recommendations of a review paired by name by their number (their generated ids differ)', () => {
 		const kept: Tables = {
 			reviews: [{ review_id: 'DHR-3', partnership: 'P' }],

@@ -7,9 +7,8 @@
  * same partnership and the same name once case, spaces and punctuation are set aside ("DHR-3" and
  * "dhr 3"). Within a review, recommendations are paired by id, else by number, else by text; actions
  * by id with the same description, else by recommendation and description (ignoring case and
- * punctuation), else by id alone (a description reworded under a stable id). Generated ids
- * (`<rec>-A<n>`) shift when a row is removed, which is why the description is tried before the id
- * alone.
+ * punctuation), else by id alone (a description reworded under a stable id) when the id is the
+ * file's own: generated ids (`<rec>-A<n>`) are positions, they shift when a row is removed.
  *
  * The status and overdue rules are those of `src/lib/db/derived.ts` (a unit test holds them equal
  * to the SQL macros): status at the as-at date is the recorded status, except that an action
@@ -202,6 +201,9 @@ function pairInPasses<T>(a: readonly T[], b: readonly T[], keys: ((x: T, side: '
 	return { pairs, onlyA: leftA, onlyB: leftB };
 }
 
+/** An action id the import made up from the row's position (`<recommendation>-A<n>`, see build.ts). */
+const generatedId = (a: Row) => str(a.action_id).startsWith(`${str(a.recommendation_id)}-A`) && /^\d+$/.test(str(a.action_id).slice(str(a.recommendation_id).length + 2));
+
 const groupBy = (rows: readonly Row[], key: string) => {
 	const m = new Map<string, Row[]>();
 	for (const r of rows) {
@@ -252,7 +254,8 @@ export function compareTables(kept: Tables, incoming: Tables, options: CompareOp
 		const { pairs: actionPairs, onlyA: removedRows, onlyB: addedRows } = pairInPasses(actionsK, actionsN, [
 			(a) => `${str(a.action_id)}|${normalText(a.description)}`,
 			(a, side) => `${recKey(a, side)}|${normalText(a.description)}`,
-			(a) => str(a.action_id) || null
+			// An id alone pairs only when it is the file's own: a generated one (`<rec>-A<n>`) is a position.
+			(a) => (generatedId(a) ? null : str(a.action_id) || null)
 		]);
 		const ref = (a: Row, rid: string): ActionRef => ({
 			action_id: str(a.action_id),
