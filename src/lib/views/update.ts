@@ -21,10 +21,14 @@ export const CHANGE_KINDS: { key: keyof ChangeCounts; label: string; one: string
 export const sinceDate = (u: Pick<DatasetUpdate, 'previous_as_at' | 'updated_at'>) => u.previous_as_at ?? u.updated_at.slice(0, 10);
 
 /** "2 actions completed, 1 newly overdue, 1 added, 1 removed, 1 target date moved" (status changes only when there are some). */
-export function changesInWords(c: ChangeCounts): string {
-	const parts = CHANGE_KINDS.filter((k) => k.key !== 'status' || c.status > 0).map((k) => `${formatCount(c[k.key])} ${c[k.key] === 1 ? k.one : k.many}`);
-	// "actions" once, on the first part: "2 actions completed, 1 newly overdue".
-	return parts.join(', ');
+export function changesInWords(c: ChangeCounts, format: (n: number) => string = formatCount): string {
+	// Singular only for a 1 written as "1" (small-number protection may write it "<5").
+	return CHANGE_KINDS.filter((k) => k.key !== 'status' || c.status > 0)
+		.map((k) => {
+			const n = format(c[k.key]);
+			return `${n} ${n === '1' ? k.one : k.many}`;
+		})
+		.join(', ');
 }
 
 const none = (c: ChangeCounts) => CHANGE_KINDS.every((k) => c[k.key] === 0);
@@ -51,10 +55,13 @@ export function updateRows(c: ChangeCounts): { key: string; change: string; acti
 	return CHANGE_KINDS.map((k) => ({ key: k.key, change: k.label, actions: c[k.key] }));
 }
 
-/** The offer on /import: "2 actions completed, … in 2 reviews in common" before the user accepts. */
+/**
+ * The offer on /import: "2 actions completed, … in 2 reviews in common" before the user accepts.
+ * The user's own file, before it is kept: nothing hidden (as in the import's report).
+ */
 export function previewSentence(c: UpdateChanges): string {
 	const n = c.reviews.length;
-	const body = none(c.totals) ? 'no action changed' : changesInWords(c.totals);
+	const body = none(c.totals) ? 'no action changed' : changesInWords(c.totals, (x) => x.toLocaleString('en-GB'));
 	const added = c.new_reviews.length ? `; ${c.new_reviews.length} new review${c.new_reviews.length === 1 ? '' : 's'} would be added` : '';
 	return `Since the version as at ${formatDate(c.kept_as_at)}, in ${n} review${n === 1 ? '' : 's'} in common: ${body}${added}.`;
 }
