@@ -93,6 +93,7 @@ describe('the next version of a tracker', () => {
 		await expect(page.getByTestId('update-moved').textContent()).resolves.toBe('1');
 		expect((await axeMain(page)).violations).toEqual([]);
 		await summary.screenshot({ path: path.join(SHOTS, 'update-actions.png') });
+		await page.screenshot({ path: path.join(SHOTS, 'update-actions-page.png') });
 
 		step('report');
 		// The board report says the same.
@@ -115,6 +116,7 @@ describe('the next version of a tracker', () => {
 		await expect.poll(() => versions.locator('li').count()).toBe(3);
 		await expect(page.getByTestId('version-3').textContent()).resolves.toContain('A restored copy of version 1.');
 		await expect(page.getByTestId('version-3').textContent()).resolves.toContain('as at 30 June 2026');
+		await versions.screenshot({ path: path.join(SHOTS, 'update-versions.png') });
 
 		// Version 1 had no update: /actions shows none now.
 		await page.goto(base + '/actions');
