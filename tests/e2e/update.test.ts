@@ -3,15 +3,18 @@
  * (made by its make.ts: 2 actions completed, 1 target moved, 1 added, 1 removed, 1 newly overdue):
  * import v1, import v2 and see the offer to update with what would change BEFORE accepting, accept,
  * see "Since the update of 30 June 2026: …" on /actions and in the board report, restore the
- * previous version on /data (a new version: the update is still listed). Saves screenshots of the
+ * previous version on /data (a new version: the update is still listed), after downloading the
+ * action plans in the Home Office template layout. Saves screenshots of the
  * offer and of /actions' summary to UPDATE_SHOTS (default the system's temp dir). No console error,
  * nothing leaves the origin.
  */
+import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeMain, launch, openPage, type Session } from './browser';
 import { V1_AS_AT, V2_AS_AT } from '../fixtures/update/make';
+import { readXlsx } from '$lib/import/xlsx';
 
 const DIR = path.resolve('tests/fixtures/update');
 const SHOTS = process.env.UPDATE_SHOTS ?? tmpdir();
@@ -110,6 +113,13 @@ describe('the next version of a tracker', () => {
 		await expect.poll(() => versions.locator('li').count()).toBe(2);
 		await expect(page.getByTestId('version-2').textContent()).resolves.toContain('open now');
 		await expect(page.getByTestId('version-2').textContent()).resolves.toContain(`Since the update of 30 June 2026`);
+		// The action plans of version 2 in the Home Office template layout: a read-me sheet and one per review.
+		const [book] = await Promise.all([page.waitForEvent('download'), page.getByTestId('ho-template-download').click()]);
+		expect(book.suggestedFilename()).toBe('imported-tracker-v1csv-action-plans-home-office-template.xlsx');
+		const sheets = await readXlsx(new Uint8Array(readFileSync((await book.path())!)), 'plans.xlsx');
+		expect(sheets.map((x) => [x.sheet, x.rows.length])).toEqual([['Read me', 7], ['DHR-01', 5], ['DHR-02', 4]]);
+		await expect(page.getByTestId('ho-template-note').textContent()).resolves.toContain('Saved the action plans of 2 reviews');
+
 		await page.getByTestId('version-1').getByTestId('version-restore').click();
 		await expect.poll(() => page.getByTestId('versions-status').textContent(), { timeout: 60_000 }).toContain('Version 1 of');
 		await expect(page.getByTestId('versions-status').textContent()).resolves.toContain('restored as version 3 and open');
