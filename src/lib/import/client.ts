@@ -8,11 +8,14 @@ import type { ImportOptions, ImportSummary } from './importer';
 import type { FileLike, ReadProgress, SourceSummary } from './session';
 import type { Problem } from './types';
 import type { TableName } from '../model/schema';
+import type { CommonReply, KeptTables, MergeReply, UpdateRequest } from './update-session';
+import type { UpdateChanges } from './update';
 
 export type WorkerRequest =
 	| { id: number; type: 'read'; files: FileLike[] }
 	| { id: number; type: 'run'; options: ImportOptions }
-	| { id: number; type: 'buffers' };
+	| { id: number; type: 'buffers' }
+	| ({ id: number } & UpdateRequest);
 
 type Request = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
 
@@ -90,6 +93,21 @@ export class ImportWorker {
 
 	buffers(): Promise<Record<TableName, Uint8Array>> {
 		return this.#ask({ type: 'buffers' });
+	}
+
+	/** How many reviews of the checked import each kept dataset has (their reviews tables as stored). */
+	commonReviews(kept: { id: string; reviews: Uint8Array }[]): Promise<CommonReply> {
+		return this.#ask({ type: 'common', kept });
+	}
+
+	/** What updating a kept dataset with the checked import would change (nothing is changed). */
+	compareUpdate(kept: KeptTables, asAt: string | null): Promise<UpdateChanges> {
+		return this.#ask({ type: 'compare', kept, asAt });
+	}
+
+	/** The kept dataset updated with the checked import, as buffers for the store, and what changed. */
+	mergeUpdate(kept: KeptTables, asAt: string | null): Promise<MergeReply> {
+		return this.#ask({ type: 'merge', kept, asAt });
 	}
 
 	/** End the worker now; every pending request fails with CancelledError. */

@@ -6,6 +6,7 @@
  */
 import { ImportSession } from './session';
 import type { WorkerRequest, WorkerReply } from './client';
+import { isUpdateRequest, updateReply } from './update-session';
 
 const session = new ImportSession();
 const post = (m: WorkerReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(m, transfer);
@@ -15,6 +16,7 @@ self.onmessage = async (e: MessageEvent<WorkerRequest>) => {
 	try {
 		if (m.type === 'read') post({ id: m.id, type: 'done', value: await session.read(m.files, (progress) => post({ id: m.id, type: 'progress', progress })) });
 		else if (m.type === 'run') post({ id: m.id, type: 'done', value: session.run(m.options) });
+		else if (isUpdateRequest(m)) post({ id: m.id, type: 'done', value: updateReply(session, m) });
 		else {
 			// Each table in a buffer of its own, handed over (transferred), not copied.
 			const buffers = Object.fromEntries(Object.entries(session.buffers()).map(([t, b]) => [t, b.slice()]));

@@ -135,4 +135,39 @@ export interface DatasetMeta {
 	row_counts: Record<TableName, number>;
 	/** File name per table, relative to meta.json; Arrow IPC stream format. */
 	files: Record<TableName, string>;
+	/**
+	 * Set when this version came from updating a kept dataset with the next version of its tracker
+	 * (`src/lib/import/update.ts`): what changed since the version before. Absent on datasets kept
+	 * before versions existed, which stay readable as they are.
+	 */
+	update?: DatasetUpdate;
+}
+
+/** What changed in the actions of one review, or of all of them: counts of actions. */
+export interface ChangeCounts {
+	/** Completed now, not completed before. */
+	completed: number;
+	/** Overdue at the new as-at date, not overdue at the previous one. */
+	overdue: number;
+	added: number;
+	removed: number;
+	/** Target date changed (set, cleared or moved). */
+	moved: number;
+	/** Status changed to something other than completed. */
+	status: number;
+}
+
+/** An update of a kept dataset, kept in its meta: when, against what, and what changed. */
+export interface DatasetUpdate {
+	/** When the update was accepted, ISO date-time (UTC). */
+	updated_at: string;
+	/** As-at date of the version it replaced (the date "since" counts from), yyyy-mm-dd or null. */
+	previous_as_at: string | null;
+	/** As-at date of the new version. */
+	as_at: string | null;
+	totals: ChangeCounts;
+	/** Per review in common: its id (in the new version), partnership and counts. */
+	reviews: { review_id: string; partnership: string; counts: ChangeCounts }[];
+	/** Reviews of the import that were not in the kept dataset (added whole). */
+	new_reviews: string[];
 }

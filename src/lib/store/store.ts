@@ -4,6 +4,12 @@
  * its own key, so listing reads only the small descriptions. Writing a dataset, renaming and
  * removing are each one all-or-nothing `KeyValue.write`.
  *
+ * Versions: `update` keeps the next version of a dataset under the same id and moves the one it
+ * replaces aside (its description and tables under `dataset/<id>/version/<n>/…`), so it can be
+ * restored; the last `KEEP_VERSIONS` earlier versions are kept, older ones deleted in the same
+ * write. Restoring is itself a new version, so nothing is lost by it. A dataset kept before
+ * versions existed is version 1 with no earlier ones.
+ *
  * A damaged entry (a description that is not one, a missing table) never breaks the list: `list`
  * reports it as a problem in words beside the good ones, and `remove` can still delete it.
  * No clock or randomness inside: the time and the id generator are passed in.
@@ -21,7 +27,26 @@ export interface StoredInfo {
 	/** Rows per table, counted from the stored buffers. */
 	row_counts: Record<TableName, number>;
 	meta: DatasetMeta;
+	/** Number of this version, from 1; absent on datasets kept before versions existed (= 1). */
+	version?: number;
+	/** Set when this version is an earlier one restored: the number of the version restored. */
+	restored_from?: number;
 }
+
+/** One version of a stored dataset, as `versions` lists it. */
+export interface VersionInfo {
+	version: number;
+	/** When this version was stored, ISO date-time (UTC). */
+	saved_at: string;
+	row_counts: Record<TableName, number>;
+	meta: DatasetMeta;
+	restored_from?: number;
+	/** The version open now (the others can be restored). */
+	current: boolean;
+}
+
+/** How many earlier versions of a dataset are kept, besides the current one. */
+export const KEEP_VERSIONS = 5;
 
 export interface StoredDataset extends StoredInfo {
 	buffers: Record<TableName, Uint8Array>;
@@ -59,6 +84,17 @@ export interface DatasetStore {
 	put(dataset: NewDataset): Promise<StoredInfo>;
 	rename(id: string, name: string): Promise<StoredInfo>;
 	remove(id: string): Promise<void>;
+	/** One table of a stored dataset (the reviews, to see which reviews an import shares with it). */
+	table(id: string, table: TableName): Promise<Uint8Array>;
+	/**
+	 * Keep `next` as the new version of dataset `id` (same id and name), the version it replaces
+	 * kept restorable; in one all-or-nothing write.
+	 */
+	update(id: string, next: { meta: DatasetMeta; buffers: Record<TableName, Uint8Array> }, options?: { restoredFrom?: number }): Promise<StoredInfo>;
+	/** Every version kept, newest first (the current one first). */
+	versions(id: string): Promise<VersionInfo[]>;
+	/** Make an earlier version the current one again, as a new version (the current one is kept too). */
+	restore(id: string, version: number): Promise<StoredInfo>;
 }
 
 export interface StoreDeps {
@@ -72,6 +108,22 @@ const PREFIX = 'dataset/';
 const infoKey = (id: string) => `${PREFIX}${id}/info`;
 const tableKey = (id: string, t: TableName) => `${PREFIX}${id}/table/${t}`;
 const idOf = (key: string) => key.slice(PREFIX.length).split('/')[0];
+const versionPrefix = (id: string, n: number) => `${PREFIX}${id}/version/${n}/`;
+const versionInfoKey = (id: string, n: number) => `${versionPrefix(id, n)}info`;
+const versionTableKey = (id: string, n: number, t: TableName) => `${versionPrefix(id, n)}table/${t}`;
+const versionOfKey = (id: string, key: string) => {
+	const m = key.slice(`${PREFIX}${id}/version/`.length).match(/^(\d+)\/info$/);
+	return m ? Number(m[1]) : null;
+};
+
+/** What an archived version's description holds. */
+interface ArchivedVersion {
+	version: number;
+	saved_at: string;
+	row_counts: Record<TableName, number>;
+	meta: DatasetMeta;
+	restored_from?: number;
+}
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -113,7 +165,7 @@ export function createDatasetStore(kv: KeyValue, deps: StoreDeps): DatasetStore 
 		return v as unknown as StoredInfo;
 	}
 
-	return {
+	const self: DatasetStore = {
 		async list() {
 			const keys = await kv.keys(PREFIX);
 			const byId = new Map<string, Set<string>>();
@@ -170,8 +222,73 @@ export function createDatasetStore(kv: KeyValue, deps: StoreDeps): DatasetStore 
 		},
 
 		async remove(id) {
-			// Every key of the entry, whatever state it is in.
+			// Every key of the entry, whatever state it is in (its earlier versions too).
 			await kv.write([], await kv.keys(`${PREFIX}${id}/`));
+		},
+
+		async table(id, t) {
+			const v = await kv.get(tableKey(id, t));
+			if (!(v instanceof Uint8Array) || v.byteLength === 0) throw new StoreError(`The stored dataset is damaged: its table ${t} is missing.`);
+			return v;
+		},
+
+		async update(id, next, options = {}) {
+			const row_counts = Object.fromEntries(TABLE_NAMES.map((t) => [t, countRows(t, next.buffers?.[t])])) as Record<TableName, number>;
+			const current = await self.get(id);
+			const n = current.version ?? 1;
+			const archived: ArchivedVersion = { version: n, saved_at: current.imported_at, row_counts: current.row_counts, meta: current.meta, ...(current.restored_from ? { restored_from: current.restored_from } : {}) };
+			const info: StoredInfo = {
+				id,
+				name: current.name,
+				imported_at: deps.now().toISOString(),
+				row_counts,
+				meta: next.meta,
+				version: n + 1,
+				...(options.restoredFrom ? { restored_from: options.restoredFrom } : {})
+			};
+			// Versions beyond the last KEEP_VERSIONS earlier ones go, in the same write.
+			const kept = (await self.versions(id)).filter((v) => !v.current).map((v) => v.version);
+			const drop = kept.filter((v) => v <= n - KEEP_VERSIONS);
+			const deletes = (await Promise.all(drop.map((v) => kv.keys(versionPrefix(id, v))))).flat();
+			await kv.write(
+				[
+					[versionInfoKey(id, n), archived],
+					...TABLE_NAMES.map((t) => [versionTableKey(id, n, t), current.buffers[t]] as const),
+					[infoKey(id), info],
+					...TABLE_NAMES.map((t) => [tableKey(id, t), next.buffers[t]] as const)
+				],
+				deletes
+			);
+			return info;
+		},
+
+		async versions(id) {
+			const info = await readInfo(id);
+			const out: VersionInfo[] = [
+				{ version: info.version ?? 1, saved_at: info.imported_at, row_counts: info.row_counts, meta: info.meta, current: true, ...(info.restored_from ? { restored_from: info.restored_from } : {}) }
+			];
+			for (const key of await kv.keys(`${PREFIX}${id}/version/`)) {
+				const n = versionOfKey(id, key);
+				if (n === null) continue;
+				const v = (await kv.get(key)) as ArchivedVersion | undefined;
+				if (!isRecord(v) || typeof v.version !== 'number' || !isRecord(v.meta)) continue;
+				out.push({ version: v.version, saved_at: v.saved_at, row_counts: v.row_counts, meta: v.meta, current: false, ...(v.restored_from ? { restored_from: v.restored_from } : {}) });
+			}
+			return out.sort((a, b) => b.version - a.version);
+		},
+
+		async restore(id, version) {
+			const v = (await kv.get(versionInfoKey(id, version))) as ArchivedVersion | undefined;
+			if (!isRecord(v)) throw new StoreError(`Version ${version} of this dataset is no longer kept.`);
+			const entries = await Promise.all(
+				TABLE_NAMES.map(async (t) => {
+					const b = await kv.get(versionTableKey(id, version, t));
+					if (!(b instanceof Uint8Array) || b.byteLength === 0) throw new StoreError(`Version ${version} of this dataset is damaged: its table ${t} is missing.`);
+					return [t, b] as const;
+				})
+			);
+			return self.update(id, { meta: v.meta, buffers: Object.fromEntries(entries) as Record<TableName, Uint8Array> }, { restoredFrom: version });
 		}
 	};
+	return self;
 }
