@@ -79,7 +79,7 @@ describe('one sheet of all reviews, with a RAG column and no partnership column'
 		expect(figures(r)).toEqual({ reviews: 3, recommendations: 5, actions: 6, completed: 3 });
 		expect(new Set(r.tables.reviews.map((x) => x.partnership))).toEqual(new Set(['Borsetshire Community Safety Partnership']));
 		expect(r.wholeFile).toEqual([
-			expect.objectContaining({ lacks: ['partnership', 'review_type', 'region'], used: { partnership: 'Borsetshire Community Safety Partnership' } })
+			expect.objectContaining({ lacks: ['partnership', 'review_type', 'region'], used: { partnership: 'Borsetshire Community Safety Partnership', guessed: ['partnership'] } })
 		]);
 		const status = Object.fromEntries(r.tables.actions.map((a) => [a.action_id, a.status]));
 		expect(status['DHR 2019-01-R1-A2']).toBe('in progress'); // Green, no completion date

@@ -147,7 +147,7 @@ export function actionPlanSheets(rows: readonly ActionPlanRow[], about: { name: 
 			name: names[i],
 			review_id: id,
 			widths: [48, 18, 40, 24, 36, 12, 36, 13],
-			rows: [[text(`${partnership} – ${id}: action plan`, { bold: true })], [], header, ...body]
+			rows: [[text(`Partnership: ${partnership} – Review: ${id} – action plan`, { bold: true })], [], header, ...body]
 		};
 	});
 	return [readme, ...sheets];

@@ -20,7 +20,7 @@ import { autoThemes, themeIdsOf } from './autotheme';
 import { THEMES } from '../model/themes';
 import { convertCell } from './convert';
 import { addMonths, parseDate } from './dates';
-import { publishedIn, sheetReview, type FileValues } from './file-values';
+import { partnershipIn, publishedIn, sheetReview, type FileValues } from './file-values';
 import { mapped, suggestMapping, type Mapping } from './mapping';
 import { readOutcome } from './outcome';
 import type { Cell, Problem, Source } from './types';
@@ -99,7 +99,7 @@ const hasReviewColumn = (targets: Set<string>) => targets.has('reviews.review_id
 const NUMBERED = /^\s*(?:(?:recommendation|rec)\.?\s*(?:no\.?\s*)?|r)?(\d{1,3})(?:\s*[.):–—-]\s+|\s*:\s*|\s+(?=[A-Z]))/i;
 
 /** Home Office template scope words: 'local' and 'regional' say where, not how many agencies. */
-const AREA_SCOPE = /^\s*(local|regional|sub[- ]?regional|county(?:[- ]wide)?|pan[- ]\w+|area|borough(?:[- ]wide)?|district)\b/i;
+const AREA_SCOPE = /^\s*(local|regional|sub[- ]?regional|county(?:[- ]wide)?|pan[- ]\w+|area|borough(?:[- ]wide)?|district)\b(?!.*\b(single|multi|national))/i;
 
 /** The whole-file values for one file: its own, over those given for every file. */
 const valuesFor = (options: BuildOptions, file: string): FileValues => ({ ...(options.fileValues?.['*'] ?? {}), ...(options.fileValues?.[file] ?? {}) });
@@ -152,6 +152,15 @@ export function buildTables(inputs: readonly SourceInput[], options: BuildOption
 		const missing = (target: string, why: string) =>
 			problems.push({ ...where, column: target.split('.')[1], problem: `Missing required column ${target.split('.')[1]} (${why}).`, blocking: true });
 		let values = valuesFor(options, source.file);
+		// In a workbook of one review per sheet, a sheet's own title may name its partnership
+		// ("Partnership: West – Review: Q2"): it wins over a guess for the whole file, not over the user's value.
+		if (perSheet.has(source) && (!given(values.partnership) || values.guessed?.includes('partnership'))) {
+			const own = (source.titles ?? []).map(partnershipIn).find((p) => p);
+			if (own && own !== values.partnership) {
+				values = { ...values, partnership: own };
+				problems.push({ ...where, column: 'partnership', value: own, problem: `Partnership "${own}" taken from the title of ${source.sheet} for its review.`, blocking: false });
+			}
+		}
 		const derivesStatus = has('actions.outcome') || has('actions.completed_date');
 		if (definesActions && !has('actions.status') && !derivesStatus)
 			missing('actions.status', 'every action needs a status: map a status or RAG column, or a "date of completion and outcome" or completed-date column to read it from');
@@ -179,6 +188,12 @@ export function buildTables(inputs: readonly SourceInput[], options: BuildOption
 				problems.push({ ...where, column: 'review_id', value: fileReview, problem: `No review column: every row is taken to belong to review "${fileReview}" (given for the whole file).`, blocking: false });
 			} else
 				problems.push({ ...where, column: 'review_id', value: fileReview, problem: `No review column: every row is taken to belong to review "${fileReview}" (the file name). Give the review's name for the whole file to change it.`, blocking: false });
+		}
+		// A review's sheet with its header and no rows yet is still a review (an action plan not yet written).
+		if (reviewFromName && perSheet.has(source) && source.rows.length === 0 && !reviews.has(fileReview)) {
+			const r: Row = { review_id: fileReview };
+			applyFileValues(r, values, where, problems, filesValued.has(source.file));
+			reviews.set(fileReview, r);
 		}
 		const numberedText = definesRecs && !has('recommendations.rec_number') && !has('recommendations.recommendation_id');
 		let numbersRead = 0;
@@ -343,27 +358,37 @@ export function buildTables(inputs: readonly SourceInput[], options: BuildOption
 					statusUses.set(k, use);
 				}
 				const milestones = milestonesCell === null ? null : String(milestonesCell).trim();
-				if (status !== null && status !== 'completed' && statusCell !== null && RAG_MEANING[statusKey(statusCell)] && a.completed_date) {
-					// A RAG colour says whether an open action is on track; a completion date says it is done.
-					a.status = 'completed';
-					problems.push({ ...at, column: mapping.columns[col.get('actions.status')!].source, value: String(statusCell), problem: `RAG "${statusCell}" (${RAG_MEANING[statusKey(statusCell)]}) with a completion date (${a.completed_date}): taken as completed.`, blocking: false });
-				} else if (status !== null) a.status = status;
-				else if (statusCell === null && has('actions.outcome')) {
+				const join = (...parts: unknown[]) => parts.filter(Boolean).join(' — ');
+				if (statusCell !== null && outcomeCell !== null) {
+					// A status column beside a completion-and-outcome cell: the status from its column, the
+					// completion date and the evidence from the cell.
+					const o = readOutcome(outcomeCell, milestones !== null);
+					a.completed_date = a.completed_date ?? o.completed_date;
+					if (o.evidence) a.evidence = join(a.evidence, o.evidence);
+				}
+				if (status !== null) {
+					const rag = RAG_MEANING[statusKey(statusCell)];
+					if (status !== 'completed' && rag && a.completed_date) {
+						// A RAG colour says whether an open action is on track; a completion date says it is done.
+						a.status = 'completed';
+						problems.push({ ...at, column: mapping.columns[col.get('actions.status')!].source, value: String(statusCell), problem: `RAG "${statusCell}" (${rag}) with a completion date (${a.completed_date}): taken as completed.`, blocking: false });
+					} else a.status = status;
+				} else if (statusCell !== null) {
+					a.status = null; // a word to map: reported (and blocking) with the cell
+				} else if (has('actions.outcome')) {
 					// The Home Office template: status, completion date and evidence from one cell.
 					const o = readOutcome(outcomeCell, milestones !== null);
 					a.status = o.status;
 					a.completed_date = a.completed_date ?? o.completed_date;
-					if (o.evidence) a.evidence = [a.evidence, o.evidence].filter(Boolean).join(' — ');
+					if (o.evidence) a.evidence = join(a.evidence, o.evidence);
 					problems.push({ ...at, column: mapping.columns[col.get('actions.outcome')!].source, value: outcomeCell === null ? '' : String(outcomeCell).slice(0, 120), problem: `Status derived: ${o.how}.`, blocking: false });
-				} else if (statusCell === null) {
-					if (a.completed_date) {
-						a.status = 'completed';
-						problems.push({ ...at, column: 'status', problem: 'No status but a completed date: taken as completed.', blocking: false });
-					} else if (!has('actions.status')) {
-						a.status = milestones !== null ? 'in progress' : 'not started';
-						problems.push({ ...at, column: 'status', problem: `No status and no completed date: read as ${a.status}${milestones !== null ? ' (progress is recorded)' : ''}.`, blocking: false });
-					} else problems.push({ ...at, column: 'status', problem: `Action ${actionId} has no status.`, blocking: true });
-				} else a.status = status;
+				} else if (a.completed_date) {
+					a.status = 'completed';
+					problems.push({ ...at, column: 'status', problem: 'No status but a completed date: taken as completed.', blocking: false });
+				} else if (!has('actions.status')) {
+					a.status = milestones !== null ? 'in progress' : 'not started';
+					problems.push({ ...at, column: 'status', problem: `No status and no completed date: read as ${a.status}${milestones !== null ? ' (progress is recorded)' : ''}.`, blocking: false });
+				} else problems.push({ ...at, column: 'status', problem: `Action ${actionId} has no status.`, blocking: true });
 				if (milestones !== null) a.evidence = [a.evidence, `Milestones: ${milestones}`].filter(Boolean).join(' — ');
 				if (a.evidence === undefined && (has('actions.outcome') || has('actions.milestones'))) a.evidence = null;
 				actions.set(actionId, a);

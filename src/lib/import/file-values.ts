@@ -19,6 +19,8 @@ export interface FileValues {
 	review?: string | null;
 	/** The review's publication date (or month, or year): dates charts by year and resolves "within 6 months". */
 	published?: string | null;
+	/** The fields above that are guesses (from titles or the file name), not typed by the user. */
+	guessed?: FileValueField[];
 }
 
 export const FILE_VALUE_FIELDS = ['partnership', 'review_type', 'region', 'review', 'published'] as const;
@@ -49,6 +51,9 @@ export function partnershipIn(text: string): string | null {
 	// The partnership is named in one part of a title ("Anytown CSP – DHR action plan", "DHR action
 	// plans - Borsetshire Community Safety Partnership"): each part is tried, the document's own words
 	// ("Domestic Homicide Review", "action plan", "tracker") left out.
+	// A labelled title: "Partnership: East – Review: Q1", "CSP: Anytown".
+	const labelled = t.match(/\b(?:partnership|csp|community safety partnership)\s*:\s*([^–—|:]+?)(?=\s+[–—|-]\s|\s*$|\s+review\s*:)/i);
+	if (labelled && labelled[1].trim()) return labelled[1].trim();
 	const parts = t.split(/\s*(?:[–—:|]|\s-\s)\s*/).map((p) => p.split(TITLE_TAIL)[0]?.trim() ?? '');
 	for (const part of parts) {
 		const m = part.match(PARTNERSHIP);
@@ -66,6 +71,8 @@ export function partnershipIn(text: string): string | null {
  */
 export function reviewIn(text: string): string | null {
 	const t = wordsOf(text);
+	const labelled = t.match(/\b(?:review|dhr|dardr)\s*:\s*([^–—|:]+?)(?=\s+[–—|-]\s|\s*$)/i);
+	if (labelled && labelled[1].trim()) return labelled[1].trim();
 	const quoted = t.match(/["“‘'«]([^"”’'»]{1,60})["”’'»]/);
 	const kind = t.match(/\b(DHR|DARDR|Domestic Homicide Review|Domestic Abuse Related Death Review)\b\s*(?:(?:into the death of|of|for|re)\b|[–—:-])?\s*/i);
 	if (kind && quoted) return `${kind[1].length <= 5 ? kind[1].toUpperCase() : 'DHR'} ${quoted[1].trim()}`;

@@ -97,6 +97,7 @@ export function wholeFileValues(inputs: readonly { source: Source; mapping: Mapp
 			if (typeof v === 'string' && v.trim() !== '') used[f] = v.trim();
 			else if (v === undefined && guesses[f]) {
 				used[f] = guesses[f]!.value;
+				used.guessed = [...(used.guessed ?? []), f];
 				problems.push({ file, column: f, value: guesses[f]!.value, problem: `${FIELD_LABEL[f]} not in any column: "${guesses[f]!.value}" is taken from ${guesses[f]!.from}. Change it under "Values for the whole file" (or --${f.replace('_', '-')} for npm run import) if it is wrong.`, blocking: false });
 			}
 		}
