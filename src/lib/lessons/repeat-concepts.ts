@@ -48,11 +48,13 @@ export const CONCEPTS: readonly Concept[] = [
 	{ id: 'learning', label: "passing on the review's learning", phrases: ['learning', 'lessons', 'disseminate', 'disseminated', 'dissemination', 'cascade', 'cascaded'], action: true },
 	{ id: 'risk', label: 'risk assessment', phrases: ['risk assessment', 'risk assessments', 'assess risk', 'assessing risk', 'dash', 'ric', 'risk identification checklist', 'risk', 'risks'] },
 	{ id: 'marac', label: 'MARAC or MASH', phrases: ['marac', 'maracs', 'mash', 'multi agency risk assessment conference', 'multi agency safeguarding hub'] },
-	{ id: 'referral', label: 'referral to specialist support', phrases: ['refer', 'referral', 'referrals', 'referred', 'signpost', 'signposting', 'specialist service', 'specialist services', 'specialist domestic abuse', 'idva', 'idvas', 'advocate', 'advocacy', 'victim support', 'support service', 'support services', 'outreach'], action: true },
-	{ id: 'awareness', label: 'awareness and information for the public', phrases: ['awareness', 'campaign', 'campaigns', 'leaflet', 'leaflets', 'helpline', 'helplines', 'publicity', 'media', 'posters', 'public', 'information about domestic abuse', 'routes to support', 'where to seek help', 'where to get help'], action: true },
+	// Referring is an action; the services referred to are a subject of their own.
+	{ id: 'referral', label: 'referral to specialist support', phrases: ['refer', 'referral', 'referrals', 'referred', 'signpost', 'signposting', 'signposted'], action: true },
+	{ id: 'specialist', label: 'specialist domestic abuse services', phrases: ['specialist service', 'specialist services', 'specialist domestic abuse', 'idva', 'idvas', 'advocate', 'advocacy', 'victim support', 'support service', 'support services', 'outreach'] },
+	{ id: 'awareness', label: 'awareness and information for the public', phrases: ['awareness', 'campaign', 'campaigns', 'leaflet', 'leaflets', 'helpline', 'helplines', 'publicity', 'media', 'posters', 'public awareness', 'members of the public', 'general public', 'information about domestic abuse', 'routes to support', 'where to seek help', 'where to get help'], action: true },
 	{ id: 'community', label: 'communities', phrases: ['community', 'communities', 'diverse', 'cultural', 'culture', 'minoritised', 'ethnic', 'faith', 'students'] },
 	{ id: 'record', label: 'recording', phrases: ['record', 'records', 'recording', 'recorded', 'document', 'documented', 'documenting', 'documentation', 'case notes', 'notes', 'flag', 'flags', 'alert', 'alerts'], action: true },
-	{ id: 'supervision', label: 'supervision and management oversight', phrases: ['supervision', 'supervisory', 'supervisor', 'supervisors', 'line manager', 'managers', 'management oversight', 'oversight'], action: true },
+	{ id: 'supervision', label: 'supervision and management oversight', phrases: ['supervision', 'supervisory', 'supervisor', 'supervisors', 'line manager', 'line managers', 'management oversight', 'oversight'], action: true },
 	{ id: 'audit', label: 'audit and assurance', phrases: ['audit', 'audits', 'audited', 'dip sample', 'dip samples', 'assurance', 'assure', 'assured', 'compliance', 'monitor', 'monitors', 'monitoring'], action: true },
 	{ id: 'curiosity', label: 'professional curiosity', phrases: ['professional curiosity', 'curiosity', 'curious'] },
 	{ id: 'carer', label: 'carers', phrases: ['carer', 'carers', 'caring', 'carers assessment', 'carer assessment'] },
@@ -62,14 +64,14 @@ export const CONCEPTS: readonly Concept[] = [
 	{ id: 'suicide', label: 'suicide risk', phrases: ['suicide', 'suicidal', 'self harm', 'self-harm'] },
 	{ id: 'substance', label: 'alcohol and drugs', phrases: ['alcohol', 'drug', 'drugs', 'substance', 'substances', 'substance misuse', 'intoxicated', 'under the influence'] },
 	{ id: 'housing', label: 'housing', phrases: ['housing', 'landlord', 'landlords', 'tenancy', 'tenant', 'tenants', 'homeless', 'homelessness', 'accommodation', 'property'] },
-	{ id: 'contact', label: 'keeping in contact with the victim', phrases: ['maintain contact', 'maintaining contact', 'follow up', 'followed up', 'call', 'telephone', 'contactable', 'contact'], action: true },
+	{ id: 'contact', label: 'keeping in contact with the victim', phrases: ['maintain contact', 'maintaining contact', 'follow up', 'followed up', 'call', 'telephone', 'contactable', 'contact arrangements', 'keep in contact', 'keep in touch', 'make contact'], action: true },
 	{ id: 'perpetrator', label: 'the perpetrator', phrases: ['perpetrator', 'perpetrators', 'offender', 'offenders', 'bail', 'bail conditions'] },
 	{ id: 'firearms', label: 'firearms licensing', phrases: ['firearm', 'firearms', 'shotgun', 'shotguns', 'certificate'] },
 	{ id: 'review', label: 'the review process', phrases: ['domestic homicide review', 'domestic homicide reviews', 'dhr', 'dhrs', 'ohr', 'review process', 'review panel', 'timescales'] },
 	{ id: 'law', label: 'the law or statutory definition', phrases: ['statutory definition', 'definition', 'law', 'laws', 'legislation', 'statutory guidance', 'amend'], action: true },
 	{ id: 'coercive', label: 'coercive control', phrases: ['coercive control', 'coercive', 'controlling behaviour', 'coercion'] },
 	{ id: 'discharge', label: 'discharge from care', phrases: ['discharge', 'discharged', 'absent without leave', 'self discharge'] },
-	{ id: 'joint', label: 'working together across agencies', phrases: ['multi agency', 'multiagency', 'inter agency', 'joint', 'jointly', 'partnership', 'partners', 'working together', 'work with'], action: true },
+	{ id: 'joint', label: 'working together across agencies', phrases: ['multi agency', 'multiagency', 'inter agency', 'joint', 'jointly', 'partnership working', 'working together', 'work with', 'work together'], action: true },
 	{ id: 'commissioning', label: 'commissioning and resources', phrases: ['commission', 'commissioned', 'commissioning', 'commissioners', 'contract', 'contracts', 'contractual', 'funding', 'funded', 'resource', 'resources', 'resourced'], action: true }
 ];
 
@@ -86,7 +88,7 @@ export const OTHER_AGENCY_FACTOR = 0.5;
  * Two recommendations ask for the same change at or above this similarity (grouped cross-validation
  * figures in data/eval/repeats-results.json).
  */
-export const REPEAT_THRESHOLD = 0.25;
+export const REPEAT_THRESHOLD = 0.24;
 
 export const conceptLabel = (id: string): string => CONCEPTS.find((c) => c.id === id)?.label ?? id;
 
@@ -288,9 +290,19 @@ export function dot(a: Vec, b: Vec): number {
 	return s;
 }
 
-/** Similarity in [0, 1] of two recommendations: the weighted sum of the cosines of their parts. */
+/**
+ * Similarity in [0, 1] of two recommendations: the weighted mean of the cosines of their parts,
+ * over the parts at least one of them has (two asks that name no action are compared on the rest).
+ */
 export function similarity(a: Rep, b: Rep, parts: Readonly<Record<Part, number>> = PART_WEIGHTS): number {
-	return parts.words * dot(a.words, b.words) + parts.subject * dot(a.subject, b.subject) + parts.action * dot(a.action, b.action);
+	let s = 0;
+	let w = 0;
+	for (const p of PARTS) {
+		if (!a[p].keys.length && !b[p].keys.length) continue; // a part neither has says nothing
+		s += parts[p] * dot(a[p], b[p]);
+		w += parts[p];
+	}
+	return w ? s / w : 0;
 }
 
 /** What two recommendations share, for the page: concept labels and words as written. */

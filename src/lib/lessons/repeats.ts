@@ -2,17 +2,19 @@
  * Repeated lessons: recommendations made by DIFFERENT reviews that ask for the same change, grouped
  * into lessons ("this lesson was made in N reviews between YEAR and YEAR"). Two ways of finding them:
  *
- * - `wording` (shown as "the same change, in any words"): each recommendation becomes a TF-IDF vector
- *   of its content-word stems and the concepts of this field its words name (repeat-concepts.ts:
- *   "GP" and "primary care" are one concept, "routine enquiry" and "ask about abuse" another), so a
- *   reworded repeat that shares few words still matches. Two recommendations match when the cosine
- *   of their vectors (lowered when they are addressed to different kinds of agency) is at least
- *   `WORDING_THRESHOLD`, chosen on real labelled pairs (`npm run eval:repeats`).
- *   Recommendations are grouped by leader clustering, oldest first: each joins the lesson whose
- *   first recommendation it is most similar to (at or above the threshold), or starts a new one. So
- *   every recommendation of a lesson is within the threshold of the lesson's first one: no chains
- *   of "A like B like C" where A and C have little in common. Each member keeps its similarity and
- *   what it shares with the first (concepts and words), for the page to say why.
+ * - `wording` (shown as "the same change, in any words"): each recommendation is read for its
+ *   content-word stems, the subjects it names and the actions it asks for (repeat-concepts.ts: "GP"
+ *   and "primary care" are one subject, "train" and "briefing" one action), so a reworded repeat
+ *   that shares few words still matches, and an ask on the same subject with another action does
+ *   not. Two recommendations match when the weighted mean of the cosines of those three parts
+ *   (lowered when they are addressed to different kinds of agency) is at least `WORDING_THRESHOLD`,
+ *   chosen on real labelled pairs (`npm run eval:repeats`).
+ *   Recommendations are grouped oldest first: each joins the lesson it fits best, or starts a new
+ *   one. It fits a lesson when it is at or above the threshold with the lesson's first recommendation
+ *   AND with each of its first LINKED members (complete linkage), so a lesson is one ask: no chains
+ *   of "A like B like C" where A and C have little in common, and no drift as the lesson grows. Of
+ *   the lessons it fits it joins the one it is most like on average. Each member keeps its
+ *   similarity to the first and what it shares with it (concepts and words), for the page to say why.
  *   Work is bounded: candidates must share a theme with the lesson's first recommendation (blocking;
  *   untagged recommendations are compared with untagged ones) and one of its rarest features (each
  *   lesson is indexed under the PROBES rarest features of its first recommendation, each
@@ -274,7 +276,7 @@ export function wordingLessons<R extends RepeatInput>(input: readonly R[], opts:
 
 /** How many recommendations are handled between two pauses of the stepwise finder. */
 const STEP = 2000;
-/** A recommendation joins a lesson only if its mean similarity to the lesson's first this-many members is at or above the threshold too. */
+/** A recommendation joins a lesson only if it is at or above the threshold with each of the lesson's first this-many members. */
 const LINKED = 24;
 /** Each lesson is indexed under this many of its first recommendation's rarest features, and each recommendation probes as many of its own. */
 const PROBES = 12;
@@ -369,14 +371,20 @@ function* wordingSteps<R extends RepeatInput>(input: readonly R[], opts: RepeatO
 				compared++;
 				const toSeed = sim(i, leaders[c]);
 				if (toSeed < t) continue;
-				// Like the first AND like the lesson as a whole (average linkage over its first LINKED
-				// members): a lesson does not drift from what its first recommendation asked.
+				// Like the first AND like each of the lesson's first LINKED members (complete linkage): a
+				// lesson does not drift from what its first recommendation asked. Of the lessons it fits,
+				// it joins the one it is most like on average.
 				const ms = members[c];
 				const upto = Math.min(ms.length, LINKED);
 				let sum = toSeed;
-				for (let m = 1; m < upto; m++) sum += sim(i, ms[m]);
+				let low = toSeed;
+				for (let m = 1; m < upto; m++) {
+					const s = sim(i, ms[m]);
+					sum += s;
+					if (s < low) low = s;
+				}
 				const mean = sum / upto;
-				if (mean < t) continue;
+				if (low < t) continue;
 				// The most like the lesson; between equals, the older lesson.
 				if (mean > bestMean || (mean === bestMean && c < best)) {
 					best = c;
