@@ -17,7 +17,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { CONCEPT_WEIGHT, OTHER_AGENCY_FACTOR, REPEAT_THRESHOLD } from '../src/lib/lessons/repeat-concepts';
+import { OTHER_AGENCY_FACTOR, PART_WEIGHTS, REPEAT_THRESHOLD } from '../src/lib/lessons/repeat-concepts';
 import { bestThreshold, counts, groupedCv, jaccard, pairScores, pairsLine, PairsError, readPairs, type PairCounts } from '../src/lib/lessons/repeat-eval';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -54,7 +54,7 @@ const rounded = (c: PairCounts) => ({ ...c, precision: r3(c.precision), recall: 
 if (args.labels) {
 	const pairs = load(args.labels);
 	const scores = pairScores(pairs);
-	console.log(`Repeat finder at the app's threshold ${REPEAT_THRESHOLD} (concept weight ${CONCEPT_WEIGHT}, other agency type x${OTHER_AGENCY_FACTOR}), ${path.basename(args.labels)}:`);
+	console.log(`Repeat finder at the app's threshold ${REPEAT_THRESHOLD} (words ${PART_WEIGHTS.words}, subjects ${PART_WEIGHTS.subject}, actions ${PART_WEIGHTS.action}; other agency type x${OTHER_AGENCY_FACTOR}), ${path.basename(args.labels)}:`);
 	console.log(pairsLine(counts(scores, pairs.map((p) => p.same), REPEAT_THRESHOLD)));
 } else {
 	const pairs = load(DEFAULT_PAIRS);
@@ -68,7 +68,7 @@ if (args.labels) {
 	const jacBest = bestThreshold(jac, same);
 	console.log(`${pairs.length} real pairs from ${reviews.size} reviews; ${same.filter(Boolean).length} the same change, ${fewWords} of them sharing under a fifth of their content words.`);
 	console.log('\nGrouped cross-validation (5 folds by review; weights and threshold chosen on the training pairs only):');
-	for (const f of cv.folds) console.log(`  fold ${f.fold}: train ${f.trainPairs}, test ${f.testPairs}, threshold ${f.threshold}, concept weight ${f.weights.conceptWeight}, other agency x${f.weights.otherAgencyFactor}: test F1 ${f.test.f1.toFixed(3)}`);
+	for (const f of cv.folds) console.log(`  fold ${f.fold}: train ${f.trainPairs}, test ${f.testPairs}, threshold ${f.threshold}, words ${f.weights.parts?.words}, subjects ${f.weights.parts?.subject}, actions ${f.weights.parts?.action}, other agency x${f.weights.otherAgencyFactor}: test F1 ${f.test.f1.toFixed(3)}`);
 	console.log(`  cv ${pairsLine(cv.pooled)}`);
 	console.log(`\nAt the app's threshold ${REPEAT_THRESHOLD} (chosen on all these pairs, so this flatters it):\n  ${pairsLine(app)}`);
 	console.log(`\nThe old rule (Jaccard of content words >= 0.5):\n  ${pairsLine(oldRule)}`);
@@ -79,7 +79,7 @@ if (args.labels) {
 		reviews: reviews.size,
 		positives: same.filter(Boolean).length,
 		positives_sharing_under_a_fifth_of_words: fewWords,
-		app: { threshold: REPEAT_THRESHOLD, concept_weight: CONCEPT_WEIGHT, other_agency_factor: OTHER_AGENCY_FACTOR, in_sample: rounded(app) },
+		app: { threshold: REPEAT_THRESHOLD, part_weights: PART_WEIGHTS, other_agency_factor: OTHER_AGENCY_FACTOR, in_sample: rounded(app) },
 		grouped_cv: { folds: cv.folds.map((f) => ({ ...f, test: rounded(f.test) })), pooled: rounded(cv.pooled) },
 		old_rule_jaccard_0_5: rounded(oldRule),
 		jaccard_best_in_sample: { threshold: jacBest, ...rounded(counts(jac, same, jacBest)) }

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { agencyType, features, PairScorer, REPEAT_THRESHOLD, sameAgencyKind } from '$lib/lessons/repeat-concepts';
+import { agencyType, features, isAction, PairScorer, REPEAT_THRESHOLD, sameAgencyKind } from '$lib/lessons/repeat-concepts';
 import { counts, foldOf, groupedCv, pairsLine, PairsError, readPairs, type Pair } from '$lib/lessons/repeat-eval';
 import { wordingLessons, type RepeatInput } from '$lib/lessons/repeats';
 import { lessonReason, matchReason } from '$lib/views/lessons';
@@ -71,6 +71,25 @@ describe('the representation', () => {
 	it('different changes score below it', () => {
 		const s = new PairScorer(corpus);
 		for (const [a, aa, b, ab] of DIFFERENT) expect(s.score(a, b, aa, ab), `${a} / ${b}`).toBeLessThan(REPEAT_THRESHOLD);
+	});
+
+	it('the same subject with another action scores lower than the same action: training GPs is not auditing GPs', () => {
+		const s = new PairScorer(corpus);
+		const train = 'GP practices should train their staff to ask patients about domestic abuse.';
+		const trainAgain = 'General practice staff should receive training on routine enquiry about abuse.';
+		const audit = 'GP practices should audit their records of patients who disclosed domestic abuse.';
+		expect(s.score(train, trainAgain, 'GP practice', 'GP practice')).toBeGreaterThan(s.score(train, audit, 'GP practice', 'GP practice'));
+		expect(features(audit).concepts).toEqual(expect.arrayContaining(['audit', 'gp']));
+		expect(isAction('audit')).toBe(true);
+		expect(isAction('gp')).toBe(false);
+	});
+
+	it('reads NHS England and commissioners as health, and a university hospital trust as health', () => {
+		expect(agencyType('NHS England')).toBe('health');
+		expect(agencyType('Clinical Commissioning Groups')).toBe('health');
+		expect(agencyType('London North West University Healthcare NHS Trust')).toBe('health');
+		expect(agencyType('Cardiff Metropolitan University')).toBe('education');
+		expect(agencyType('Department of Health and Social Care')).toBe('national');
 	});
 
 	it('knows kinds of agency, and "all agencies" fits any', () => {

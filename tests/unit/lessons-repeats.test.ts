@@ -41,7 +41,7 @@ import { AS_AT, SMALL } from './helpers/small';
  *
  * id  review year agency                 themes           text (gist)
  * P1  R1     2015 Marlshire Police       risk_assessment  DASH risk assessment with the victim seen alone
- * P2  R2     2017 Marlshire Health Trust risk_assessment  the same ask, other opener and a closing sentence
+ * P2  R2     2017 Fenmoor Constabulary   risk_assessment  the same ask of another police force, other opener and a closing sentence
  * P3  R3     2020 Marlshire Police       risk_assessment  the same ask, other opener
  * P4  R1     2015 Marlshire Police       marac            refer high-risk victims to MARAC
  * P5  R1     2015 Marlshire Police       marac            P4 reworded, but in the SAME review: no lesson
@@ -50,7 +50,7 @@ import { AS_AT, SMALL } from './helpers/small';
  * P8  R6     2017 Marlshire Police       risk_assessment  a different ask (stalking)
  * H1  R2     2017 Dallow Housing         housing          ask about abuse at tenancy visits
  *
- * Similar wording (Jaccard >= 0.5): one lesson, P1 + P2 + P3: 3 reviews, 2015-2020.
+ * The same change in any words: one lesson, P1 + P2 + P3: 3 reviews, 2015-2020.
  * Same theme and agency within 3 years: one lesson, risk_assessment / Marlshire Police 2015-2017:
  * P1 + P7 + P8 (3 reviews); P3 (2020) starts a window of its own with one review: no lesson.
  */
@@ -66,7 +66,7 @@ const rec = (
 
 const LESSON_RECS: RepeatInput[] = [
 	rec('P1', 'R1', 2015, 'Marlshire Police', ['risk_assessment'], 'Marlshire Police should ensure that officers complete a DASH risk assessment with the victim seen alone at every domestic abuse incident.', [2, 1, 1, 1]),
-	rec('P2', 'R2', 2017, 'Marlshire Health Trust', ['risk_assessment'], 'The Marlshire Health Trust must make sure that staff complete a DASH risk assessment with the victim seen alone at every domestic abuse disclosure. Progress should be reported within six months.', [3, 3, 0, 0]),
+	rec('P2', 'R2', 2017, 'Fenmoor Constabulary', ['risk_assessment'], 'The Fenmoor Constabulary must make sure that staff complete a DASH risk assessment with the victim seen alone at every domestic abuse disclosure. Progress should be reported within six months.', [3, 3, 0, 0]),
 	rec('P3', 'R3', 2020, 'Marlshire Police', ['risk_assessment'], 'Within twelve months, Marlshire Police should make sure officers complete a DASH risk assessment with the victim seen alone at each domestic abuse incident.', [1, 0, 1, 0]),
 	rec('P4', 'R1', 2015, 'Marlshire Police', ['marac'], 'Marlshire Police should refer every high-risk victim to MARAC and attend every MARAC meeting.'),
 	rec('P5', 'R1', 2015, 'Marlshire Police', ['marac'], 'Marlshire Police should refer each high-risk victim to MARAC and attend each MARAC meeting.'),
@@ -84,7 +84,7 @@ describe('similar wording', () => {
 		expect(lessons.map(ids)).toEqual([['P1', 'P2', 'P3']]);
 		const [l] = lessons;
 		expect(l).toMatchObject({ key: 'w:P1', kind: 'wording', reviews: 3, firstYear: 2015, lastYear: 2020 });
-		expect(l.agencies).toEqual(['Marlshire Police', 'Marlshire Health Trust']);
+		expect(l.agencies).toEqual(['Marlshire Police', 'Fenmoor Constabulary']);
 		expect([l.actions, l.completed, l.open, l.overdue]).toEqual([6, 4, 2, 1]);
 	});
 
@@ -101,7 +101,7 @@ describe('similar wording', () => {
 	});
 
 	it('the threshold decides: at 0.6, P2 (0.53 like P1) is left out', () => {
-		expect(textSimilarity(LESSON_RECS[0].text, LESSON_RECS[1].text, 'Marlshire Police', 'Marlshire Health Trust')).toBeCloseTo(0.529, 3);
+		expect(textSimilarity(LESSON_RECS[0].text, LESSON_RECS[1].text, 'Marlshire Police', 'Fenmoor Constabulary')).toBeCloseTo(0.529, 3);
 		expect(wordingLessons(LESSON_RECS, { threshold: 0.6 }).lessons.map(ids)).toEqual([['P1', 'P3']]);
 	});
 
@@ -109,6 +109,20 @@ describe('similar wording', () => {
 		const shuffled = [...LESSON_RECS].reverse();
 		expect(wordingLessons(shuffled).lessons).toEqual(wordingLessons(LESSON_RECS).lessons);
 		expect(themeAgencyLessons(shuffled).lessons).toEqual(themeAgencyLessons(LESSON_RECS).lessons);
+	});
+
+	it('a lesson is one ask: no chain of A like B like C where C is not like A (each member matches the first and every other)', () => {
+		const r = (id: string, review: string, year: number, text: string): RepeatInput => ({ ...LESSON_RECS[0], recommendation_id: id, review_id: review, year, rec_number: 1, text });
+		// B shares half its ask with A and half with C; C shares nothing with A.
+		const A = r('A', 'RA', 2015, 'Marlshire Police should train officers to recognise coercive control and record the pattern of behaviour.');
+		const B = r('B', 'RB', 2016, 'Marlshire Police should train officers to recognise coercive control and refer stalking victims to the MARAC.');
+		const C = r('C', 'RC', 2017, 'Marlshire Police should refer stalking victims to the MARAC and attend every meeting.');
+		const { lessons } = wordingLessons([A, B, C]);
+		for (const l of lessons) {
+			const members = ids(l);
+			expect(members.includes('A') && members.includes('C'), members.join(',')).toBe(false);
+			for (const m of l.matches ?? []) expect(m.similarity).toBeGreaterThanOrEqual(WORDING_THRESHOLD);
+		}
 	});
 
 	it('says when it stopped comparing at the cap', () => {

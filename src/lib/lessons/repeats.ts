@@ -2,17 +2,19 @@
  * Repeated lessons: recommendations made by DIFFERENT reviews that ask for the same change, grouped
  * into lessons ("this lesson was made in N reviews between YEAR and YEAR"). Two ways of finding them:
  *
- * - `wording` (shown as "the same change, in any words"): each recommendation becomes a TF-IDF vector
- *   of its content-word stems and the concepts of this field its words name (repeat-concepts.ts:
- *   "GP" and "primary care" are one concept, "routine enquiry" and "ask about abuse" another), so a
- *   reworded repeat that shares few words still matches. Two recommendations match when the cosine
- *   of their vectors (lowered when they are addressed to different kinds of agency) is at least
- *   `WORDING_THRESHOLD`, chosen on real labelled pairs (`npm run eval:repeats`).
- *   Recommendations are grouped by leader clustering, oldest first: each joins the lesson whose
- *   first recommendation it is most similar to (at or above the threshold), or starts a new one. So
- *   every recommendation of a lesson is within the threshold of the lesson's first one: no chains
- *   of "A like B like C" where A and C have little in common. Each member keeps its similarity and
- *   what it shares with the first (concepts and words), for the page to say why.
+ * - `wording` (shown as "the same change, in any words"): each recommendation is read for its
+ *   content-word stems, the subjects it names and the actions it asks for (repeat-concepts.ts: "GP"
+ *   and "primary care" are one subject, "train" and "briefing" one action), so a reworded repeat
+ *   that shares few words still matches, and an ask on the same subject with another action does
+ *   not. Two recommendations match when the weighted mean of the cosines of those three parts
+ *   (lowered when they are addressed to different kinds of agency) is at least `WORDING_THRESHOLD`,
+ *   chosen on real labelled pairs (`npm run eval:repeats`).
+ *   Recommendations are grouped oldest first: each joins the lesson it fits best, or starts a new
+ *   one. It fits a lesson when it is at or above the threshold with the lesson's first recommendation
+ *   AND with each of its first LINKED members (complete linkage), so a lesson is one ask: no chains
+ *   of "A like B like C" where A and C have little in common, and no drift as the lesson grows. Of
+ *   the lessons it fits it joins the one it is most like on average. Each member keeps its
+ *   similarity to the first and what it shares with it (concepts and words), for the page to say why.
  *   Work is bounded: candidates must share a theme with the lesson's first recommendation (blocking;
  *   untagged recommendations are compared with untagged ones) and one of its rarest features (each
  *   lesson is indexed under the PROBES rarest features of its first recommendation, each
@@ -28,18 +30,21 @@
  */
 import { tokenize } from './tokens';
 import {
-	CONCEPT_WEIGHT,
 	Idf,
 	OTHER_AGENCY_FACTOR,
+	PART_WEIGHTS,
 	REPEAT_THRESHOLD,
 	agencyType,
-	dot,
 	featureKeys,
 	features,
+	partOf,
+	represent,
 	sameAgencyKind,
 	shared,
+	similarity,
 	type Features,
-	type Vec
+	type Part,
+	type Rep
 } from './repeat-concepts';
 
 /** The fields the finder reads (a `LessonRecommendation` has them all). */
@@ -102,8 +107,8 @@ export const MAX_CANDIDATES = 2000;
 
 export interface RepeatOptions {
 	threshold?: number;
-	/** Weight of a concept against a word, and similarity kept across agency types (repeat-concepts.ts). */
-	conceptWeight?: number;
+	/** Weights of words, subjects and actions, and similarity kept across agency types (repeat-concepts.ts). */
+	parts?: Readonly<Record<Part, number>>;
 	otherAgencyFactor?: number;
 	windowYears?: number;
 	maxCandidates?: number;
@@ -271,6 +276,8 @@ export function wordingLessons<R extends RepeatInput>(input: readonly R[], opts:
 
 /** How many recommendations are handled between two pauses of the stepwise finder. */
 const STEP = 2000;
+/** A recommendation joins a lesson only if it is at or above the threshold with each of the lesson's first this-many members. */
+const LINKED = 24;
 /** Each lesson is indexed under this many of its first recommendation's rarest features, and each recommendation probes as many of its own. */
 const PROBES = 12;
 
@@ -281,7 +288,7 @@ const PROBES = 12;
 function* wordingSteps<R extends RepeatInput>(input: readonly R[], opts: RepeatOptions = {}): Generator<void, RepeatResult<R>> {
 	const t = opts.threshold ?? WORDING_THRESHOLD;
 	const maxCandidates = opts.maxCandidates ?? MAX_CANDIDATES;
-	const conceptWeight = opts.conceptWeight ?? CONCEPT_WEIGHT;
+	const parts = opts.parts ?? PART_WEIGHTS;
 	const otherAgency = opts.otherAgencyFactor ?? OTHER_AGENCY_FACTOR;
 	const recs = [...input].sort(byOrder);
 
@@ -299,25 +306,25 @@ function* wordingSteps<R extends RepeatInput>(input: readonly R[], opts: RepeatO
 		idf.add(featureKeys(f));
 		if (i % STEP === STEP - 1) yield;
 	}
-	// Feature keys -> numbers in rarest-first order, so each vector's first keys are its rarest.
+	// Feature keys -> numbers in rarest-first order, so each recommendation's first keys are its rarest.
 	const order = [...idf.df.keys()].sort((a, b) => idf.df.get(a)! - idf.df.get(b)! || (a < b ? -1 : 1));
 	const rank = new Map(order.map((w, i) => [w, i]));
-	const weightOf = order.map((k) => idf.weight(k, conceptWeight));
-	// Keys found in one recommendation only come first in every vector but can match nothing: the
+	const weightOf = Float64Array.from(order, (k) => idf.weight(k));
+	const partOfKey = order.map(partOf);
+	// Keys found in one recommendation only come first in every list but can match nothing: the
 	// probes start after them.
 	const firstShared = (keys: Int32Array) => {
 		let k = 0;
 		while (k < keys.length && idf.df.get(order[keys[k]]) === 1) k++;
 		return k;
 	};
-	const vecs: Vec[] = feats.map((f) => {
-		const keys = Int32Array.from(featureKeys(f).map((k) => rank.get(k)!)).sort();
-		const weights = Float64Array.from(keys, (k) => weightOf[k]);
-		const norm = Math.sqrt(weights.reduce((s, w) => s + w * w, 0)) || 1;
-		for (let j = 0; j < weights.length; j++) weights[j] /= norm;
-		return { keys, weights };
-	});
+	const keysOf: Int32Array[] = feats.map((f) => Int32Array.from(featureKeys(f).map((k) => rank.get(k)!)).sort());
+	const reps: Rep[] = keysOf.map((keys) => represent(keys, (k) => partOfKey[k], (k) => weightOf[k]));
 	const types = recs.map((r) => agencyType(r.agency));
+	const sim = (i: number, j: number) => {
+		const s = similarity(reps[i], reps[j], parts);
+		return sameAgencyKind(types[i], types[j]) ? s : s * otherAgency;
+	};
 
 	const leaders: number[] = []; // recommendation index of each cluster's first member
 	const members: number[][] = [];
@@ -335,23 +342,24 @@ function* wordingSteps<R extends RepeatInput>(input: readonly R[], opts: RepeatO
 
 	for (let i = 0; i < recs.length; i++) {
 		if (i % STEP === STEP - 1) yield;
-		const x = vecs[i];
-		const n = x.keys.length;
+		const keys = keysOf[i];
+		const n = keys.length;
 		if (n === 0) continue; // nothing to compare: no lesson of its own
-		const setKey = `${[...blocks(recs[i])].sort().join(',')}|${types[i] ?? ''}|${x.keys.join(' ')}`;
+		const setKey = `${[...blocks(recs[i])].sort().join(',')}|${types[i] ?? ''}|${keys.join(' ')}`;
 		const known = twin.get(setKey);
 		if (known !== undefined) {
 			members[known].push(i);
-			sims[known].push(dot(x, vecs[leaders[known]]));
+			sims[known].push(sim(i, leaders[known]));
 			continue;
 		}
 		let best = -1;
 		let bestSim = 0;
+		let bestMean = 0;
 		let looked = 0;
 		const probes = blocks(recs[i]).map((b) => index.get(b)).filter((m) => m !== undefined);
-		const from = firstShared(x.keys);
+		const from = firstShared(keys);
 		probe: for (let k = from; k < Math.min(n, from + PROBES); k++) for (const block of probes) {
-			const list = block.get(x.keys[k]);
+			const list = block.get(keys[k]);
 			if (!list) continue;
 			for (const c of list) {
 				if (seen[c] === i) continue;
@@ -361,13 +369,27 @@ function* wordingSteps<R extends RepeatInput>(input: readonly R[], opts: RepeatO
 					break probe;
 				}
 				compared++;
-				const l = leaders[c];
-				let sim = dot(x, vecs[l]);
-				if (!sameAgencyKind(types[i], types[l])) sim *= otherAgency;
-				// The most similar; between equals, the older lesson.
-				if (sim >= t && (sim > bestSim || (sim === bestSim && c < best))) {
+				const toSeed = sim(i, leaders[c]);
+				if (toSeed < t) continue;
+				// Like the first AND like each of the lesson's first LINKED members (complete linkage): a
+				// lesson does not drift from what its first recommendation asked. Of the lessons it fits,
+				// it joins the one it is most like on average.
+				const ms = members[c];
+				const upto = Math.min(ms.length, LINKED);
+				let sum = toSeed;
+				let low = toSeed;
+				for (let m = 1; m < upto; m++) {
+					const s = sim(i, ms[m]);
+					sum += s;
+					if (s < low) low = s;
+				}
+				const mean = sum / upto;
+				if (low < t) continue;
+				// The most like the lesson; between equals, the older lesson.
+				if (mean > bestMean || (mean === bestMean && c < best)) {
 					best = c;
-					bestSim = sim;
+					bestSim = toSeed;
+					bestMean = mean;
 				}
 			}
 		}
@@ -384,11 +406,10 @@ function* wordingSteps<R extends RepeatInput>(input: readonly R[], opts: RepeatO
 			for (const b of blocks(recs[i])) {
 				let block = index.get(b);
 				if (!block) index.set(b, (block = new Map()));
-				const from = firstShared(x.keys);
 				for (let k = from; k < Math.min(n, from + PROBES); k++) {
-					const list = block.get(x.keys[k]);
+					const list = block.get(keys[k]);
 					if (list) list.push(c);
-					else block.set(x.keys[k], [c]);
+					else block.set(keys[k], [c]);
 				}
 			}
 		}

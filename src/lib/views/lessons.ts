@@ -23,9 +23,10 @@ export const KIND_LABELS: Record<LessonKind, string> = {
 export const KIND_RULES: Record<LessonKind, string> = {
 	wording:
 		'Recommendations from different reviews are suggested as the same lesson when they ask for the same change, even in other words: ' +
-		'each is read for its words and for the ideas of this field they name ("GP" and "primary care" are one idea, "routine enquiry" and "asking about abuse" another), ' +
-		'rare words and ideas counting for more than common ones. ' +
-		`Two match when their similarity is at least ${Math.round(WORDING_THRESHOLD * 100)}% (multiplied by ${OTHER_AGENCY_FACTOR} when they are addressed to different kinds of agency), measured against the first recommendation of the lesson. ` +
+		'each is read for its words, for what it is about ("GP" and "primary care" are one subject) and for the action it asks for ("train", "brief" and "remind staff" are one action; "write a policy" another), ' +
+		'rare words and ideas counting for more than common ones, and the action counting most: the same subject with another action is another change. ' +
+		`Two match when their similarity is at least ${Math.round(WORDING_THRESHOLD * 100)}% (multiplied by ${OTHER_AGENCY_FACTOR} when they are addressed to different kinds of agency). ` +
+		"A recommendation joins a lesson only when it matches the lesson's first recommendation and each of its other members, so a lesson stays one ask. " +
 		'Only recommendations that share a theme are compared. Each suggestion says what they share.',
 	'theme-agency':
 		`Recommendations from different reviews are grouped when they have the same theme and are addressed to the same agency within ${WINDOW_YEARS} calendar years ` +
