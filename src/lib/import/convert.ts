@@ -37,6 +37,9 @@ export function convertCell(target: string, cell: Cell, statusWords: Record<stri
 			// Target dates given as a month or quarter run to the end of it (see dates.ts).
 			const r = parseDate(cell, target === 'actions.target_date' ? 'last' : 'first');
 			if (r.error) return { value: null, problem: `"${cell}" is not a date (${r.error}): left empty.` };
+			// A review's year of publication is what the charts count it under: kept, as 1 January, and said.
+			if (r.precision === 'year' && target === 'reviews.published_date')
+				return { value: r.iso, problem: `"${cell}" gives only a year: stored as ${r.iso}; only its year is used by the charts.` };
 			if (r.precision === 'year' && target !== 'actions.target_date')
 				return { value: null, problem: `"${cell}" gives only a year: left empty rather than invent a month.` };
 			return { value: r.iso };

@@ -42,19 +42,19 @@ export const TARGETS: Target[] = SCHEMA.filter((t) => t.name !== 'review_factors
  * "Lead Agency / Officer", "Target date (revised)"). Tried in order; the first that matches wins.
  */
 const PATTERNS: [RegExp, Target][] = [
-	[/^(date (of )?completion|completion date|date completed|completed) (and|&|\/) outcome|^outcome (and|&|\/) (date|completion)|^completion (and|&) outcome|^date of completion and outcome/, 'actions.outcome'],
-	[/^key milestones?|^milestones?|^progress( update| to date| made)?$|^progress (update|notes?|report)|^update( on progress)?$|^latest update|^actions? taken( to date)?|^what has been done/, 'actions.milestones'],
+	[/^(date (of )?completion|completion date|date completed|completed)( and)? outcome|^outcome( and)? (date|completion)|^completion( and)? outcome/, 'actions.outcome'],
+	[/^key milestones?|^milestones?|^progress( update| to date| made| notes?| report| comments?)?( update)?$|^progress (update|notes?|report)|^updates?( on progress| provided)?$|^latest (update|position|progress)|^current (position|update)|^actions? taken( to date)?|^what has been done|^comments?( and| on)? (progress|update)/, 'actions.milestones'],
 	[/^scope\b/, 'recommendations.scope'],
 	[/^(recommendation|rec)\.? ?(no|number|num|ref)\b/, 'recommendations.rec_number'],
-	[/^action(s)? (to (be )?take|required|planned|agreed)|^actions? to address|^how will (this|the recommendation) be (achieved|met)|^what (action|will be done)/, 'actions.description'],
-	[/^lead (agency|agencies|organisation|organization|partner|body)|^responsible (agency|organisation|organization)|^agency responsible|^lead$/, 'actions.lead_agency'],
+	[/^action(s)? (to (be )?take|required|planned|agreed|s$)|^actions? to address|^how will (this|the recommendation) be (achieved|met|delivered)|^what (action|will be done)|^specific actions?|^action s$/, 'actions.description'],
+	[/^lead (agency|agencies|organisation|organization|partner|body)|^responsible (agency|organisation|organization|partner)|^(agency|organisation|organization) responsible|^partner agenc|^lead$/, 'actions.lead_agency'],
 	[/^(lead|responsible) (officer|person|role|manager)|^owner\b|^action owner/, 'actions.owner_role'],
 	[/^(target|due|completion target) date|^timescales?\b|^target\b|^deadline|^by when/, 'actions.target_date'],
 	[/^(rag|status)\b|^current status|^rag rating|^progress rag/, 'actions.status'],
 	[/^evidence\b|^outcome\b|^impact\b/, 'actions.evidence'],
 	[/^recommendations?\b/, 'recommendations.text']
 ];
-const spaced = (h: string) => h.toLowerCase().replace(/&/g, ' and ').replace(/[^a-z0-9/]+/g, ' ').trim();
+const spaced = (h: string) => h.toLowerCase().replace(/&/g, ' and ').replace(/[^a-z0-9]+/g, ' ').trim();
 
 const full = new Map<string, Target>(TARGETS.map((t) => [normalise(t), t]));
 const synonym = new Map<string, Target>();

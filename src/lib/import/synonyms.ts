@@ -4,14 +4,14 @@
  * A target is `table.column` of the data model (src/lib/model/schema.ts).
  */
 export const SYNONYMS: Record<string, string[]> = {
-	'reviews.review_id': ['review id', 'review', 'review ref', 'review reference', 'dhr', 'dhr id', 'dhr ref', 'dhr reference', 'dhr name', 'case', 'case ref', 'case reference', 'incident id'],
+	'reviews.review_id': ['review id', 'review', 'review ref', 'review reference', 'review name', 'name of review', 'dhr', 'dhr id', 'dhr ref', 'dhr reference', 'dhr reference number', 'dhr name', 'dhr no', 'dhr number', 'dardr', 'dardr ref', 'case', 'case name', 'case ref', 'case reference', 'incident id'],
 	'reviews.review_type': ['review type', 'type of review'],
 	'reviews.partnership': ['partnership', 'csp', 'community safety partnership'],
 	'reviews.region': ['region'],
 	'reviews.death_month': ['death month', 'date of death', 'month of death', 'death date'],
 	'reviews.commissioned_date': ['commissioned', 'commissioned date', 'date commissioned'],
 	'reviews.completed_date': ['review completed', 'review completed date', 'date review completed', 'report signed off'],
-	'reviews.published_date': ['published', 'published date', 'date published', 'publication date'],
+	'reviews.published_date': ['published', 'published date', 'date published', 'publication date', 'date of publication', 'year published', 'year of publication', 'publication'],
 	'reviews.death_type': ['death type', 'type of death'],
 	'reviews.victim_sex': ['victim sex', 'sex of victim'],
 	'reviews.victim_age_band': ['victim age', 'victim age band', 'age of victim'],
