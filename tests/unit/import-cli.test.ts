@@ -26,7 +26,7 @@ describe('npm run import', () => {
 		expect(code).toBe(0);
 		expect(out).toContain('Tracker import of 1 file(s): 0 blocking problems, 7 warnings');
 		expect(out).toContain('warning  tracker-flat.csv · row 5 · Target date: "TBC" is a placeholder, not a value: left empty.');
-		expect(out).toContain('reviews 2, review_factors 0, recommendations 4, recommendation_themes 4, actions 6; as at 2026-09-30.');
+		expect(out).toContain('reviews 2, review_factors 0, recommendations 4, recommendation_themes 5, actions 6; as at 2026-09-30.');
 		const meta = JSON.parse(readFileSync(path.join(dir, 'meta.json'), 'utf8'));
 		expect(meta).toMatchObject({ name: 'Marlshire tracker', fictional: false, as_at: '2026-09-30', row_counts: { actions: 6 } });
 		expect(readFileSync(path.join(dir, 'report.csv'), 'utf8').split('\r\n')[0]).toBe('file,sheet,row,column,value,problem,blocking');
@@ -43,7 +43,7 @@ describe('npm run import', () => {
 		const dir = path.join(tmp, 'blocked');
 		const { code, out } = await cli([fixture('duplicate-ids.csv'), '--out', dir]);
 		expect(code).toBe(1);
-		expect(out).toContain('1 blocking problem, 1 warning');
+		expect(out).toContain('1 blocking problem, 2 warnings');
 		expect(out).toContain('BLOCKING duplicate-ids.csv · row 4 · Action ID: Duplicate action id A1.');
 		expect(out).toMatch(/warning {2}duplicate-ids\.csv/);
 		expect(readdirSync(dir)).toEqual(['report.csv']);

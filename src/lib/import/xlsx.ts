@@ -14,6 +14,25 @@ function cellOf(v: unknown): Cell {
 	return String(v);
 }
 
+/**
+ * read-excel-file (9.3.17, the latest) parses each sheet's XML in chunks whose size it halves
+ * whenever a chunk took more than 7 ms (modules/xml/parseXml.js), recursing once per chunk. On a
+ * slow or busy machine the size falls below one character, no chunk makes progress, and the
+ * recursion ends in "Maximum call stack size exceeded" — a large tracker fails to open on an old
+ * laptop (seen here on a 20,000-row workbook under load). While it reads, its clock is held still, so
+ * every chunk looks fast and the size only grows. Nothing else runs in the import worker meanwhile.
+ */
+async function withSteadyClock<T>(read: () => Promise<T>): Promise<T> {
+	const now = Date.now;
+	const at = now();
+	Date.now = () => at;
+	try {
+		return await read();
+	} finally {
+		Date.now = now;
+	}
+}
+
 export async function readXlsx(bytes: Uint8Array, file: string): Promise<Source[]> {
 	if (!isZip(bytes)) throw new ImportError(`${file}: this is not an Excel .xlsx workbook (it is not a zip archive).`, file);
 	let scans: Map<string, SheetScan>;
@@ -22,7 +41,7 @@ export async function readXlsx(bytes: Uint8Array, file: string): Promise<Source[
 	scans = scanWorkbook(bytes, file);
 	try {
 		const copy = bytes.slice().buffer as ArrayBuffer;
-		sheets = (await readXlsxFile(copy)) as unknown as { sheet: string; data: unknown[][] }[];
+		sheets = (await withSteadyClock(() => readXlsxFile(copy))) as unknown as { sheet: string; data: unknown[][] }[];
 	} catch (e) {
 		throw new ImportError(`${file}: the workbook could not be read; it may be truncated or damaged (${(e as Error).message}).`, file);
 	}
