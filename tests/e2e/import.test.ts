@@ -139,7 +139,7 @@ describe('the import page', () => {
 		await page.close();
 	});
 
-	it('maps unknown status words on screen: the counts follow and the import is unblocked', async () => {
+	it('maps unknown status words on screen and shows how known ones were read: the counts follow and the import is unblocked', async () => {
 		const base = inject('baseUrl');
 		const w = await openPage(session, base);
 		const page = w.page;
@@ -147,15 +147,16 @@ describe('the import page', () => {
 		await page.getByTestId('import-files').setInputFiles(path.resolve('tests/fixtures/import/unknown-status.csv'));
 		const words = page.getByTestId('import-status-words');
 		await words.waitFor({ timeout: 30_000 });
-		await expect(words.textContent()).resolves.toContain('Partially met');
+		await expect(words.textContent()).resolves.toContain('Waiting');
+		// Known words are shown with how they were read: Green is on track, still open.
+		await expect(page.getByTestId('import-read-words').textContent()).resolves.toMatch(/Green.*in progress \(on track\)/s);
+		await expect(page.getByTestId('import-read-words').textContent()).resolves.toContain('Partially met');
 		const statusCounts = () => page.getByTestId('import-status-counts').textContent().then((t) => t?.trim());
-		await expect.poll(statusCounts).toBe('(1 completed, 2 with a status not yet known)');
+		await expect.poll(statusCounts).toBe('(2 in progress, 1 with a status not yet known)');
 		await expect(page.getByTestId('import-run').isEnabled()).resolves.toBe(false);
 
-		await page.getByTestId('status-word-partially met').selectOption('in progress');
-		await expect.poll(statusCounts).toBe('(1 in progress, 1 completed, 1 with a status not yet known)');
 		await page.getByTestId('status-word-waiting').selectOption('not started');
-		await expect.poll(statusCounts).toBe('(1 not started, 1 in progress, 1 completed)');
+		await expect.poll(statusCounts).toBe('(1 not started, 2 in progress)');
 		await expect.poll(() => page.getByTestId('import-summary').textContent()).toContain('No blocking problem');
 		await expect.poll(() => page.getByTestId('import-run').isEnabled()).toBe(true);
 		// The word stays listed with the choice made, to be changed again.
