@@ -75,7 +75,7 @@ describe('/import with the layouts partnerships keep', () => {
 		await page.getByTestId('file-value-review').press('Tab');
 		await expect.poll(() => page.getByTestId('import-summary').textContent()).toContain('No blocking problem');
 		await expect(page.getByTestId('import-counts').textContent()).resolves.toContain('1 reviews, 3 recommendations and 5 actions');
-		await expect(page.getByTestId('import-run').isEnabled()).resolves.toBe(true);
+		await expect.poll(() => page.getByTestId('import-run').isEnabled()).toBe(true);
 		w.assertClean();
 		await page.close();
 	});
