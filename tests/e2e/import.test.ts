@@ -69,6 +69,11 @@ async function expectTrackerOpen(page: import('playwright-core').Page) {
 	for (const t of tiles) await expect.poll(tileValue(page, t.id)).toBe(t.value);
 	// One partnership's tracker: the internal view, marked as not for publication.
 	await expect(page.getByTestId('view-mark').textContent()).resolves.toContain('Internal view — not for publication.');
+	// And in print: the mark is printed, the controls are not.
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.getByTestId('view-mark').isVisible()).resolves.toBe(true);
+	await expect(page.getByTestId('protection').isVisible()).resolves.toBe(false);
+	await page.emulateMedia({ media: 'screen' });
 }
 
 describe('the import page', () => {

@@ -68,6 +68,9 @@ describe('the board report', () => {
 		const longest = longestOverdue(await openActions(engine, FILTER, asAt));
 		const w = await open(ROUTE);
 		expect(await w.page.locator('.report-page h2').allTextContents()).toEqual([...REPORT_SECTIONS]);
+		// The board report is in the publication view by default (the demo's pages are not): from 2018
+		// no headline figure is small, so they are the whole figures.
+		await expect(w.page.getByTestId('protection').getAttribute('data-view')).resolves.toBe('publication');
 		for (const t of tiles) await expect(w.page.getByTestId(`tile-${t.id}-value`).textContent()).resolves.toBe(t.value);
 		const shown = (await w.page.getByTestId('report-lesson').locator('strong').allTextContents()).map((x) => x.trim());
 		expect(shown).toEqual(lessons.map(lessonHeadline));
