@@ -16,9 +16,11 @@ export interface Session {
 	close(): Promise<void>;
 }
 
-export async function launch(): Promise<Session> {
+/** `options`: e.g. `{ locale: 'en-US', timezoneId: 'America/New_York' }` (a browser set up elsewhere). */
+export async function launch(options: { locale?: string; timezoneId?: string } = {}): Promise<Session> {
 	const dir = await mkdtemp(path.join(os.tmpdir(), 'dhr-chromium-'));
 	const context = await chromium.launchPersistentContext(dir, {
+		...options,
 		executablePath: CHROMIUM,
 		headless: true,
 		viewport: { width: 1280, height: 900 },

@@ -43,13 +43,13 @@ afterAll(async () => {
 });
 
 /**
- * Small-number protection is on by default for imported (real) data; the tiles are compared with
- * Node's unprotected figures, so it is switched off (kept for this dataset in the browser).
+ * An imported tracker of one partnership opens in the internal view (nothing hidden), which the
+ * tiles are compared in (Node's unprotected figures); chosen again if the setting arrives late.
  */
 async function protectionOff(page: import('playwright-core').Page) {
-	const box = page.getByTestId('protection-on');
-	if (await box.isChecked()) {
-		await box.uncheck();
+	const box = page.getByTestId('view-internal');
+	if (!(await box.isChecked())) {
+		await box.check();
 		// The overview's tiles do not redraw on the switch (yet): a reload draws them with it off.
 		await page.reload();
 		await page.getByTestId('tile-overdue-value').waitFor({ timeout: 60_000 });
@@ -67,6 +67,13 @@ async function expectTrackerOpen(page: import('playwright-core').Page) {
 	await page.goto(inject('baseUrl') + '/');
 	await page.getByTestId('tile-overdue-value').waitFor({ timeout: 60_000 });
 	for (const t of tiles) await expect.poll(tileValue(page, t.id)).toBe(t.value);
+	// One partnership's tracker: the internal view, marked as not for publication.
+	await expect(page.getByTestId('view-mark').textContent()).resolves.toContain('Internal view — not for publication.');
+	// And in print: the mark is printed, the controls are not.
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.getByTestId('view-mark').isVisible()).resolves.toBe(true);
+	await expect(page.getByTestId('protection').isVisible()).resolves.toBe(false);
+	await page.emulateMedia({ media: 'screen' });
 }
 
 describe('the import page', () => {

@@ -50,6 +50,10 @@ describe('sourceLine', () => {
 	});
 	it('without a dataset, names the app', () => {
 		expect(sourceLine(null, null)).toBe('Source: DHR Lessons');
+		// The view the figures are in ends the line.
+		expect(sourceLine({ name: 'Northshire tracker', source: 'Imported.', fictional: false }, '31 March 2026', 'Publication view: counts below 5 hidden.')).toBe(
+			'Source: Northshire tracker — Imported, as at 31 March 2026. Publication view: counts below 5 hidden.'
+		);
 	});
 });
 

@@ -255,6 +255,27 @@ describe('distributions (default dataset)', () => {
 		expect(share).toBeLessThanOrEqual(0.3);
 	});
 
+	it('re-plans or closes stalled actions as boards do: none open for years past its target', () => {
+		const status = col('actions', 'status');
+		const target = col('actions', 'target_date') as number[];
+		const evidence = col('actions', 'evidence') as (string | null)[];
+		const DAY = 86_400_000;
+		const late = status.map((s, i) => ((s === 'not started' || s === 'in progress') && target[i] < AS_AT_MS ? (AS_AT_MS - target[i]) / DAY : 0));
+		const longest = Math.max(...late);
+		// Was 5,205 days (a June 2012 target still "in progress"); a board reviews an overdue action within 3.5 years.
+		expect(longest).toBeGreaterThan(365);
+		expect(longest).toBeLessThanOrEqual(4 * 365);
+		// Was 719 of 6,302 over a year overdue.
+		const overYear = late.filter((d) => d > 365).length;
+		expect(overYear / status.length).toBeLessThan(0.03);
+		expect(overYear).toBeGreaterThan(0);
+		// What the board did is in the tracker's words.
+		const revised = evidence.filter((e) => e && /target (date revised|moved)|new target/i.test(e)).length;
+		const closed = status.filter((s, i) => s === 'not accepted' && /^(Closed|Not accepted at the)/.test(evidence[i] ?? '')).length;
+		expect(revised).toBeGreaterThan(50);
+		expect(closed).toBeGreaterThan(20);
+	});
+
 	it('has mostly completed actions for reviews completed before 2016', () => {
 		const completedYear = new Map<string, number>();
 		const ids = col('reviews', 'review_id') as string[];

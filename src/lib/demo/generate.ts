@@ -104,6 +104,15 @@ function reviewRow(id: string, d: ReviewDraft): ReviewRow {
 	};
 }
 
+/**
+ * A board review's note (a target moved, a closure) before the evidence, when there are both; an
+ * action closed at a review has the closure note alone (it says why).
+ */
+function withNote(note: string | null, evidence: string | null, status: string): string | null {
+	if (!note) return evidence;
+	return evidence && status !== 'not accepted' ? `${note} ${evidence}` : note;
+}
+
 /** Lead agency of an action: the addressee, except that multi-agency plans share the work out. */
 function leadAgency(recAgency: Agency, scope: string, involved: readonly Agency[], i: number, rng: Rng): Agency {
 	if (scope !== 'multi-agency') return recAgency;
@@ -164,7 +173,7 @@ export function generateDemo(options: Partial<GenerateOptions> = {}): GeneratedD
 					target_date: timing.target,
 					status: timing.status,
 					completed_date: timing.completed,
-					evidence: composeEvidence(act, timing.status, timing.completed, lead, rng),
+					evidence: withNote(timing.note, composeEvidence(act, timing.status, timing.completed, lead, rng), timing.status),
 					last_updated: timing.lastUpdated
 				});
 			}

@@ -68,3 +68,24 @@ export const NOT_ACCEPTED_REASONS: readonly string[] = [
 	'Not accepted: superseded by national work already under way.',
 	'Not accepted: the agency does not hold the data needed.'
 ];
+
+/** A board's review of an overdue action moved its target ({from}, {to}: 'June 2013'; {month} the review). */
+export const REVISED_TARGET: readonly string[] = [
+	'Target date revised from {from} to {to} at the partnership board review in {month}.',
+	'Overdue at the {month} review: new target {to} agreed (was {from}).',
+	'Re-planned in {month} after a change of lead officer; target moved from {from} to {to}.'
+];
+
+/** Confirmed complete when the board reviewed it ({month}). */
+export const CONFIRMED_AT_REVIEW: readonly string[] = [
+	'Confirmed complete at the partnership board review in {month}; evidence seen by the chair.',
+	'Closed as complete at the {month} review of overdue actions.'
+];
+
+/** Closed at a board review without being done ({month} the review, {year} a later plan). */
+export const CLOSED_AT_REVIEW: readonly string[] = [
+	'Closed by the partnership board in {month}: superseded by the {year} domestic abuse strategy action plan.',
+	'Closed at the {month} review: the service was recommissioned and the action no longer applies.',
+	'Closed in {month}: replaced by a countywide action agreed after a later review.',
+	'Not accepted at the {month} review: the agency no longer provides this service.'
+];

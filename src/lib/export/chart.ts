@@ -53,11 +53,15 @@ export function wrapText(text: string, max: number): string[] {
 	return lines;
 }
 
-/** "Source: <dataset name> — <source>, as at <date>" (and "fictional data" for generated data). */
-export function sourceLine(meta: { name: string; source: string; fictional?: boolean } | null, asAtText: string | null): string {
-	if (!meta) return 'Source: DHR Lessons';
+/**
+ * "Source: <dataset name> — <source>, as at <date>" (and "fictional data" for generated data),
+ * then the view the figures are in (`mark`, e.g. "Publication view: counts below 5 hidden.").
+ */
+export function sourceLine(meta: { name: string; source: string; fictional?: boolean } | null, asAtText: string | null, mark?: string): string {
+	const tail = mark ? ` ${mark}` : '';
+	if (!meta) return `Source: DHR Lessons${mark ? '.' : ''}${tail}`;
 	const src = meta.source.trim().replace(/[.\s]+$/, '');
-	return `Source: ${meta.name} — ${src}${asAtText ? `, as at ${asAtText}` : ''}${meta.fictional ? '. Fictional data' : ''}.`;
+	return `Source: ${meta.name} — ${src}${asAtText ? `, as at ${asAtText}` : ''}${meta.fictional ? '. Fictional data' : ''}.${tail}`;
 }
 
 /** A file name from the caption: lower-case words joined by hyphens, whole words up to 60 characters. */

@@ -77,7 +77,7 @@ export function overdueBars(rows: readonly AgencyRow[], limit = OVERDUE_BARS) {
 	const all = rows
 		.filter((r) => r.agency != null && r.overdue > 0)
 		.sort((a, b) => b.overdue - a.overdue || agencyName(a.agency).localeCompare(agencyName(b.agency), 'en-GB'))
-		.map((r) => ({ key: r.agency!, label: shortLabel(r.agency!, 26), value: r.overdue, open: r.open }));
+		.map((r) => ({ key: r.agency!, label: r.agency!, value: r.overdue, open: r.open }));
 	return { bars: all.slice(0, limit), others: Math.max(0, all.length - limit) };
 }
 
@@ -117,7 +117,8 @@ export function agencyThemeGrid(cells: readonly AgencyThemeCell[], shown: readon
 	const known = THEMES.map((t) => t.id);
 	const themes = [...known.filter((t) => seen.has(t)), ...[...seen].filter((t) => !known.includes(t)).sort()];
 	return {
-		rows: agencies.map((a) => ({ key: a, label: shortLabel(a, 40) })),
+		// Whole names: the chart wraps them (charts/labels.ts).
+		rows: agencies.map((a) => ({ key: a, label: a })),
 		cols: themes.map((t) => ({ key: t, label: themeLabel(t) })),
 		// `shown`: the same cells as drawn (small-number protection); the order comes from the whole figures.
 		cells: shown.map((c) => ({ row: c.agency, col: c.theme, value: c.recommendations }))
