@@ -39,7 +39,8 @@ describe('/import with the layouts partnerships keep', () => {
 		await partnership.waitFor({ timeout: 30_000 });
 		await expect(partnership.inputValue()).resolves.toBe('Anytown Community Safety Partnership');
 		await expect(page.getByTestId('import-file-values').textContent()).resolves.toContain('Taken from the title of sheet DHR Adult A');
-		await page.getByTestId('import-asat').fill('2025-09-30');
+		await page.getByTestId('import-asat').fill('30/09/2025');
+		await page.getByTestId('import-asat').press('Tab');
 		await expect.poll(() => page.getByTestId('import-counts').textContent()).toContain('3 reviews, 6 recommendations and 10 actions');
 		await expect(page.getByTestId('import-status-counts').textContent()).resolves.toContain('4 completed');
 		await expect(page.getByTestId('import-report').textContent()).resolves.toContain('Status derived');

@@ -94,7 +94,8 @@ describe('the import page', () => {
 		await expect(page.getByTestId('import-preview').locator('tbody tr').count()).resolves.toBe(5);
 		await expect(page.getByTestId('import-detected').textContent()).resolves.toContain('6 rows');
 
-		await page.getByTestId('import-asat').fill(AS_AT);
+		await page.getByTestId('import-asat').fill('30/09/2026');
+		await page.getByTestId('import-asat').press('Tab');
 		await expect(page.getByTestId('import-counts').textContent()).resolves.toContain('2 reviews, 4 recommendations and 6 actions');
 		const summary = await page.getByTestId('import-summary').textContent();
 		expect(summary).toContain('No blocking problem');

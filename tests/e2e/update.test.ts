@@ -35,6 +35,7 @@ async function importFile(page: Page, base: string, file: string, asAt: string) 
 	await page.getByTestId('import-files').setInputFiles(path.join(DIR, file));
 	await page.getByTestId('import-asat').waitFor({ timeout: 30_000 });
 	await page.getByTestId('import-asat').fill(asAt);
+	await page.getByTestId('import-asat').press('Tab');
 	await expect.poll(() => page.getByTestId('import-counts').textContent(), { timeout: 30_000 }).toContain('2 reviews, 4 recommendations and 9 actions');
 }
 
