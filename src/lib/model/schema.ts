@@ -5,7 +5,7 @@
  * checks loaded tables against it.
  */
 
-export type ColumnType = 'VARCHAR' | 'INTEGER' | 'DATE' | 'BOOLEAN';
+export type ColumnType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'DATE' | 'BOOLEAN';
 
 export interface ColumnDef {
 	name: string;
@@ -26,9 +26,27 @@ export const TABLE_NAMES = [
 	'review_factors',
 	'recommendations',
 	'recommendation_themes',
+	'recommendation_categories',
 	'actions'
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
+
+/**
+ * Tables added to the model after datasets were first kept in browsers and written by
+ * `npm run import`: a dataset made before lacks them. Every reader accepts their absence and the
+ * loader (db/dataset) creates them empty and fills what it can (see `loadDataset`).
+ */
+export const ADDED_TABLES: readonly TableName[] = ['recommendation_categories'];
+
+/** Columns added to tables of the model since datasets were first kept (`table.column`): a dataset made before lacks them, and they load empty. */
+export const ADDED_COLUMNS: readonly string[] = ['recommendation_themes.confidence'];
+
+/** The tables every dataset has, however old. */
+export const CORE_TABLE_NAMES: readonly TableName[] = TABLE_NAMES.filter((t) => !ADDED_TABLES.includes(t));
+
+/** Who said a recommendation has a theme or a kind of change. */
+export const TAG_SOURCES = ['coded', 'auto', 'corrected'] as const;
+export type TagSource = (typeof TAG_SOURCES)[number];
 
 const col = (name: string, type: ColumnType, required: boolean, description: string): ColumnDef => ({
 	name,
@@ -87,8 +105,20 @@ export const SCHEMA: TableDef[] = [
 		description: 'Themes of each recommendation: one row per (recommendation, theme).',
 		columns: [
 			col('recommendation_id', 'VARCHAR', true, 'The recommendation (recommendations.recommendation_id).'),
-			col('theme', 'VARCHAR', true, 'Theme id from data/themes.json.'),
-			col('source', 'VARCHAR', true, "'coded' when a person assigned it, 'auto' when tagged from the text by keywords.")
+			col('theme', 'VARCHAR', true, 'Theme id from data/themes.json: what the recommendation is about.'),
+			col('source', 'VARCHAR', true, "'coded' when a person assigned it, 'auto' when the tagger read it from the text, 'corrected' when a person added it to or kept it against the tagger's suggestions."),
+			col('confidence', 'DOUBLE', false, "For 'auto' rows, the tagger's confidence (0 to 1); empty for coded and corrected rows.")
+		]
+	},
+	{
+		name: 'recommendation_categories',
+		description:
+			'Kinds of change each recommendation asks for, from the Home Office DHR Library\'s eight recommendation categories: one row per (recommendation, category); a recommendation may have several.',
+		columns: [
+			col('recommendation_id', 'VARCHAR', true, 'The recommendation (recommendations.recommendation_id).'),
+			col('category', 'VARCHAR', true, "Category id: 'technology_systems', 'identification_of_risk', 'training', 'policy', 'multi_agency_working', 'record_keeping', 'awareness_raising' or 'other' (src/lib/model/categories.ts)."),
+			col('source', 'VARCHAR', true, "'coded' when a person assigned it, 'auto' when the tagger read it from the text, 'corrected' when a person added it to or kept it against the tagger's suggestions."),
+			col('confidence', 'DOUBLE', false, "For 'auto' rows, the tagger's confidence (0 to 1); empty for coded and corrected rows.")
 		]
 	},
 	{
