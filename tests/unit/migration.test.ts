@@ -145,3 +145,49 @@ describe('an old-shape dataset (five tables)', () => {
 		expect(loadNotices({ addedTables: [], addedColumns: [], taggedRecommendations: 0 })).toEqual([]);
 	});
 });
+
+describe('kept and written before kinds of change', () => {
+	it('a dataset kept in this browser with five tables is listed and read back, with an empty categories table, and loads', async () => {
+		const { MemoryKeyValue } = await import('$lib/store/memory');
+		const { createDatasetStore } = await import('$lib/store/store');
+		const kv = new MemoryKeyValue();
+		const old = oldShape();
+		const five = CORE_TABLE_NAMES;
+		// What the store wrote before: an info record counting five tables, and five table entries.
+		const info = {
+			id: 'old1',
+			name: 'Oldtown tracker',
+			imported_at: '2026-01-05T10:00:00.000Z',
+			row_counts: { reviews: 2, review_factors: 1, recommendations: 3, recommendation_themes: 4, actions: 2 },
+			meta: { name: 'Oldtown tracker', fictional: false, as_at: '2026-01-05', source: 'tracker', row_counts: {}, files: Object.fromEntries(five.map((t) => [t, `${t}.arrows`])) }
+		};
+		await kv.write([['dataset/old1/info', info], ...five.map((t) => [`dataset/old1/table/${t}`, old[t]!] as [string, Uint8Array])]);
+		const store = createDatasetStore(kv, { now: () => new Date(Date.UTC(2026, 0, 6)), newId: () => 'x' });
+		const { datasets, problems } = await store.list();
+		expect(problems).toEqual([]);
+		expect(datasets.map((d) => d.id)).toEqual(['old1']);
+		const got = await store.get('old1');
+		expect(Object.keys(got.buffers).sort()).toEqual([...TABLE_NAMES].sort());
+		const report = await loadDataset(engine, got.buffers);
+		expect(await rowCounts(engine)).toMatchObject({ reviews: 2, recommendations: 3, recommendation_themes: 4, actions: 2 });
+		expect(report.taggedRecommendations).toBe(3);
+	});
+
+	it('a folder written by npm run import with five tables opens, with an empty categories table', async () => {
+		const { readPickedFolder } = await import('$lib/store/folder');
+		const old = oldShape();
+		const meta = { name: 'Old folder', fictional: false, as_at: '2026-01-05', source: 'npm run import', row_counts: {}, files: Object.fromEntries(CORE_TABLE_NAMES.map((t) => [t, `${t}.arrows`])) };
+		const file = (name: string, bytes: Uint8Array) => ({ name, arrayBuffer: async () => bytes.slice().buffer });
+		const picked = await readPickedFolder([
+			file('meta.json', new TextEncoder().encode(JSON.stringify(meta))),
+			...CORE_TABLE_NAMES.map((t) => file(`${t}.arrows`, old[t]!))
+		]);
+		expect(Object.keys(picked.buffers).sort()).toEqual([...TABLE_NAMES].sort());
+		await loadDataset(engine, picked.buffers);
+		expect((await rowCounts(engine)).recommendation_themes).toBe(4);
+		// A folder that names the new table's file but lacks it is still refused.
+		await expect(
+			readPickedFolder([file('meta.json', new TextEncoder().encode(JSON.stringify({ ...meta, files: { ...meta.files, recommendation_categories: 'recommendation_categories.arrows' } }))), ...CORE_TABLE_NAMES.map((t) => file(`${t}.arrows`, old[t]!))])
+		).rejects.toThrow(/recommendation_categories.arrows/);
+	});
+});
