@@ -117,7 +117,7 @@ ${create} _scope_rec_themes_v AS
   FROM recommendation_themes AS t JOIN _scope_recs_v AS s ON s.recommendation_id = t.recommendation_id;
 
 ${create} _scope_rec_categories_v AS
-  SELECT c.recommendation_id, c.category, s.review_id, s.agency, s.agency_sector, s.scope,
+  SELECT c.recommendation_id, c.category, c.source, s.review_id, s.agency, s.agency_sector, s.scope,
     s.v_on, s.v_year, s.v_partnership, s.v_region, s.v_review_type, s.v_death_type
   FROM recommendation_categories AS c JOIN _scope_recs_v AS s ON s.recommendation_id = c.recommendation_id;
 

@@ -11,7 +11,7 @@
  *   f_rec_themes  the themes of the recommendations in f_recs, one row per (recommendation, theme),
  *              with the recommendation's review, agency and the review's year: theme counts need no join;
  *   f_rec_categories  the same for their kinds of change (recommendation_categories), one row per
- *              (recommendation, category).
+ *              (recommendation, category), with its source ('coded', 'auto', 'corrected').
  *
  * The theme and kind-of-change filters each keep recommendations with ANY chosen value; set together,
  * a recommendation must match both (one chosen theme and one chosen kind of change).
@@ -182,7 +182,7 @@ export function scope(f: Filters, asAt: string, options: ScopeOptions | Dimensio
 		],
 		[
 			'f_rec_categories',
-			`SELECT recommendation_id, review_id, category, agency, v_year AS year FROM _scope_rec_categories
+			`SELECT recommendation_id, review_id, category, source, agency, v_year AS year FROM _scope_rec_categories
     ${recWhere}${actionFiltered ? `${recWhere ? ' AND' : ' WHERE'} recommendation_id IN (SELECT recommendation_id FROM f_status_recs)` : ''}`,
 			actionFiltered ? ['f_status_recs'] : []
 		]
