@@ -37,6 +37,7 @@ export interface ImportResult {
 	unknownStatuses: string[];
 	unknownAgencies: string[];
 	autoThemes: Built['autoThemes'];
+	autoCategories: Built['autoCategories'];
 	autoRecommendations: Built['autoRecommendations'];
 	statusWords: Built['statusWords'];
 	readWords: Built['readWords'];
@@ -119,8 +120,8 @@ export function summaryOf(result: ImportResult): ImportSummary {
 	return { ...rest, statusCounts };
 }
 
-type Extras = Pick<Built, 'unknownStatuses' | 'unknownAgencies' | 'autoThemes' | 'autoRecommendations' | 'statusWords' | 'readWords' | 'agencies' | 'mappings'>;
-const NO_EXTRAS: Extras = { unknownStatuses: [], unknownAgencies: [], autoThemes: [], autoRecommendations: [], statusWords: [], readWords: [], agencies: [], mappings: [] };
+type Extras = Pick<Built, 'unknownStatuses' | 'unknownAgencies' | 'autoThemes' | 'autoCategories' | 'autoRecommendations' | 'statusWords' | 'readWords' | 'agencies' | 'mappings'>;
+const NO_EXTRAS: Extras = { unknownStatuses: [], unknownAgencies: [], autoThemes: [], autoCategories: [], autoRecommendations: [], statusWords: [], readWords: [], agencies: [], mappings: [] };
 
 /** How a source is named in `ImportOptions.mappings`: the file, and the sheet for workbooks. */
 export const sourceId = (s: Pick<Source, 'file' | 'sheet'>) => (s.sheet ? `${s.file}#${s.sheet}` : s.file);
@@ -160,7 +161,7 @@ export function importSources(sources: readonly Source[], options: ImportOptions
 		const whole = wholeFileValues(inputs, options.fileValues);
 		wholeFile = whole.wholeFile;
 		const b = sources.length > 0 ? buildTables(inputs satisfies SourceInput[], { ...options, fileValues: whole.values }) : null;
-		tables = b?.tables ?? { reviews: [], review_factors: [], recommendations: [], recommendation_themes: [], actions: [] };
+		tables = b?.tables ?? { reviews: [], review_factors: [], recommendations: [], recommendation_themes: [], recommendation_categories: [], actions: [] };
 		problems = [...whole.problems, ...(b?.problems ?? [])];
 		if (b) {
 			const { tables: _t, problems: _p, ...extras } = b;
@@ -178,7 +179,7 @@ export function importSources(sources: readonly Source[], options: ImportOptions
 	if (sources.length > 0) problems.push(...checkTables(tables, metaBase.as_at, label));
 	const meta: DatasetMeta = {
 		...metaBase,
-		row_counts: Object.fromEntries(TABLE_NAMES.map((t) => [t, tables[t].length])) as Record<TableName, number>,
+		row_counts: Object.fromEntries(TABLE_NAMES.map((t) => [t, (tables[t] ?? []).length])) as Record<TableName, number>,
 		files: Object.fromEntries(TABLE_NAMES.map((t) => [t, `${t}.arrows`])) as Record<TableName, string>
 	};
 	return { kind, tables, meta, problems, blocking: problems.some((p) => p.blocking) || sources.length === 0, ...built, wholeFile };
@@ -194,5 +195,5 @@ export async function importFiles(files: readonly ImportFile[], options: ImportO
  * Arrow's builders (see arrow-data.ts), so it runs under the app's no-eval Content-Security-Policy.
  */
 export function datasetBuffers(result: Pick<ImportResult, 'tables'>): Record<TableName, Uint8Array> {
-	return Object.fromEntries(SCHEMA.map((def) => [def.name, rowsToIPC(def, result.tables[def.name])])) as Record<TableName, Uint8Array>;
+	return Object.fromEntries(SCHEMA.map((def) => [def.name, rowsToIPC(def, result.tables[def.name] ?? [])])) as Record<TableName, Uint8Array>;
 }
