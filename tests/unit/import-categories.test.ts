@@ -81,6 +81,18 @@ describe('a kinds-of-change column', () => {
 		expect(rows.find((x) => x.source === 'auto')?.n).toBeGreaterThan(0);
 	});
 
+	it('refit: the tagger refitted on the coded recommendations in the worker tags the rest, said in the report and kept in meta', async () => {
+		const r = await run({ refit: true });
+		expect(r.codedRecommendations).toBe(2);
+		expect(r.tagger).toEqual({ refitted_on: 2 });
+		expect(r.meta.tagger?.refitted_on).toBe(2);
+		expect(r.problems.some((p) => /refitted on the 2 recommendations/.test(p.problem))).toBe(true);
+		expect(r.tables.recommendation_categories.filter((c) => c.source === 'auto').length).toBeGreaterThan(0);
+		const plain = await run();
+		expect(plain.tagger).toBeNull();
+		expect(plain.meta.tagger).toBeUndefined();
+	});
+
 	it('a model refitted on the coded recommendations can tag the rest', async () => {
 		const model = refitModel([
 			{ text: 'Kestlebury Police should train all response officers to recognise coercive control.', categories: ['training', 'identification_of_risk'] },

@@ -14,7 +14,8 @@
  */
 import type { CellIn } from '../model/arrow';
 import type { TableName } from '../model/schema';
-import type { Compiled } from '../lessons/tagger';
+import type { CodedRow, Compiled } from '../lessons/tagger';
+import { refitModel } from '../lessons/tags';
 import type { Status } from '../model/vocab';
 import { agencyMatcher, type OtherAgency } from './agencies';
 import { themeIdsOf } from './autotheme';
@@ -53,6 +54,11 @@ export interface BuildOptions {
 	/** Tags text with this model instead of the committed one (a model refitted on the file's coded recommendations). */
 	tagger?: Compiled;
 	/**
+	 * Refit the tagger on this import's recommendations whose kinds of change the file codes (and
+	 * those the user corrected) before tagging the others with it (`refitModel`, in the worker).
+	 */
+	refit?: boolean;
+	/**
 	 * Values for every row of a file that the file does not give (see file-values.ts), by file name;
 	 * '*' holds values for every file (the CLI's --partnership, --review-type, ...).
 	 */
@@ -88,10 +94,17 @@ export interface Built {
 	unknownStatuses: string[];
 	unknownAgencies: string[];
 	autoThemes: ({ recommendation_id: string } & ThemeSuggestion)[];
+	/** Recommendations with kinds of change a person gave (in the file, or corrected here): what a refit learns from. */
+	codedRecommendations: number;
+	/** Set when the tagger was refitted on them for this import. */
+	tagger: { refitted_on: number } | null;
 	/** Kinds of change read from the text of recommendations the file gives none for, with confidence and reasons. */
 	autoCategories: ({ recommendation_id: string } & CategorySuggestion)[];
-	/** Recommendations whose themes or kinds of change come from their text (none coded in the file), in file order. */
-	autoRecommendations: { recommendation_id: string; text: string }[];
+	/**
+	 * Recommendations whose themes or kinds of change come from their text (none coded in the file),
+	 * in file order; `themes` / `categories` say which of the two were read from the text.
+	 */
+	autoRecommendations: { recommendation_id: string; text: string; themes: boolean; categories: boolean }[];
 	/** Status words outside the vocabulary, mapped by the user or not, with their row counts. */
 	statusWords: StatusWordUse[];
 	/** Status words and RAG colours the app knows, with their row counts and how each was read (shown on /import). */
@@ -454,6 +467,23 @@ export function buildTables(inputs: readonly SourceInput[], options: BuildOption
 		for (const s of suggested) if (!removed.has(s.key)) push(s.key, corrected ? 'corrected' : 'auto', corrected ? null : s.confidence);
 		for (const k of added) push(k, 'corrected', null);
 	};
+	// The coded kinds of change teach a refitted tagger (when asked): the file's, and the user's corrections.
+	const codedRows: CodedRow[] = [];
+	for (const r of recs.values()) {
+		const id = String(r.recommendation_id);
+		const given = codedCategories.get(id);
+		const edit = options.categoryEdits?.[id];
+		if (!r.text) continue;
+		if (given?.size) codedRows.push({ text: String(r.text), categories: [...given] });
+		else if (edit?.add?.length) codedRows.push({ text: String(r.text), categories: edit.add.filter((k) => categoryId(k) === k) });
+	}
+	let tagger = options.tagger;
+	let refitted: Built['tagger'] = null;
+	if (options.refit && codedRows.length) {
+		tagger = refitModel(codedRows, tagger);
+		refitted = { refitted_on: codedRows.length };
+		problems.push({ file: inputs[0]?.source.file ?? '', problem: `The tagger was refitted on the ${codedRows.length} recommendations of this import with kinds of change given by a person, and the others were tagged with it.`, blocking: false });
+	}
 	for (const r of recs.values()) {
 		const id = String(r.recommendation_id);
 		const codedIds = coded.get(id);
@@ -463,8 +493,8 @@ export function buildTables(inputs: readonly SourceInput[], options: BuildOption
 		if (themesCoded) for (const theme of codedIds!) themeRows.push({ recommendation_id: id, theme, source: 'coded' });
 		if (catsCoded) for (const category of codedCats!) categoryRows.push({ recommendation_id: id, category, source: 'coded' });
 		if ((themesCoded && catsCoded) || !r.text) continue;
-		autoRecs.push({ recommendation_id: id, text: String(r.text) });
-		const s = suggest(String(r.text), options.tagger);
+		autoRecs.push({ recommendation_id: id, text: String(r.text), themes: !themesCoded, categories: !catsCoded });
+		const s = suggest(String(r.text), tagger);
 		if (!themesCoded) {
 			for (const t of s.themes) auto.push({ recommendation_id: id, ...t });
 			keep(id, s.themes.map((t) => ({ key: t.theme, confidence: t.confidence })), options.themeEdits?.[id], (k) => known.has(k), (theme, source, confidence) =>
@@ -495,6 +525,8 @@ export function buildTables(inputs: readonly SourceInput[], options: BuildOption
 		unknownAgencies: agencies.unknown(),
 		autoThemes: auto,
 		autoCategories: autoCats,
+		codedRecommendations: codedRows.length,
+		tagger: refitted,
 		autoRecommendations: autoRecs,
 		statusWords: sortedUses.filter((u) => !STATUS_WORDS[u.key]),
 		readWords: sortedUses.filter((u) => STATUS_WORDS[u.key]),

@@ -38,6 +38,8 @@ export interface ImportResult {
 	unknownAgencies: string[];
 	autoThemes: Built['autoThemes'];
 	autoCategories: Built['autoCategories'];
+	codedRecommendations: Built['codedRecommendations'];
+	tagger: Built['tagger'];
 	autoRecommendations: Built['autoRecommendations'];
 	statusWords: Built['statusWords'];
 	readWords: Built['readWords'];
@@ -120,8 +122,8 @@ export function summaryOf(result: ImportResult): ImportSummary {
 	return { ...rest, statusCounts };
 }
 
-type Extras = Pick<Built, 'unknownStatuses' | 'unknownAgencies' | 'autoThemes' | 'autoCategories' | 'autoRecommendations' | 'statusWords' | 'readWords' | 'agencies' | 'mappings'>;
-const NO_EXTRAS: Extras = { unknownStatuses: [], unknownAgencies: [], autoThemes: [], autoCategories: [], autoRecommendations: [], statusWords: [], readWords: [], agencies: [], mappings: [] };
+type Extras = Pick<Built, 'unknownStatuses' | 'unknownAgencies' | 'autoThemes' | 'autoCategories' | 'codedRecommendations' | 'tagger' | 'autoRecommendations' | 'statusWords' | 'readWords' | 'agencies' | 'mappings'>;
+const NO_EXTRAS: Extras = { unknownStatuses: [], unknownAgencies: [], autoThemes: [], autoCategories: [], codedRecommendations: 0, tagger: null, autoRecommendations: [], statusWords: [], readWords: [], agencies: [], mappings: [] };
 
 /** How a source is named in `ImportOptions.mappings`: the file, and the sheet for workbooks. */
 export const sourceId = (s: Pick<Source, 'file' | 'sheet'>) => (s.sheet ? `${s.file}#${s.sheet}` : s.file);
@@ -179,6 +181,8 @@ export function importSources(sources: readonly Source[], options: ImportOptions
 	if (sources.length > 0) problems.push(...checkTables(tables, metaBase.as_at, label));
 	const meta: DatasetMeta = {
 		...metaBase,
+		// A tagger refitted on this import's coded recommendations is kept with the dataset as how to remake it.
+		...(built.tagger ? { tagger: { ...built.tagger, note: 'Kinds of change marked auto were tagged by the committed model refitted on the recommendations this dataset codes (refitModel); refitting on them again gives the same model.' } } : {}),
 		row_counts: Object.fromEntries(TABLE_NAMES.map((t) => [t, (tables[t] ?? []).length])) as Record<TableName, number>,
 		files: Object.fromEntries(TABLE_NAMES.map((t) => [t, `${t}.arrows`])) as Record<TableName, string>
 	};

@@ -161,6 +161,8 @@ export interface DatasetMeta {
 	citation?: string;
 	/** How it was made (generator and seed) when generated. */
 	generator?: { script: string; seed: number; reviews: number };
+	/** Set when the kinds of change marked 'auto' were tagged by the tagger refitted on this dataset's coded recommendations. */
+	tagger?: { refitted_on: number; note: string };
 	/** Row count per table. */
 	row_counts: Record<TableName, number>;
 	/** File name per table, relative to meta.json; Arrow IPC stream format. */
