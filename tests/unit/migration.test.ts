@@ -4,7 +4,7 @@
  * `npm run import` and the browser's store wrote them, and loaded.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Table, tableToIPC, vectorFromArray, Utf8, Int32, DateDay } from 'apache-arrow';
+import { Table, tableToIPC, vectorFromArray, Utf8, Int32, DateDay, type Vector } from 'apache-arrow';
 import { openNodeEngine } from '$lib/db/node';
 import type { Engine } from '$lib/db/engine';
 import { loadDataset, loadNotices, rowCounts } from '$lib/db/dataset';
@@ -23,7 +23,8 @@ const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 
 /** The five tables as the model had them before: no recommendation_categories, themes without confidence. */
 function oldShape(): Partial<Record<TableName, Uint8Array>> {
-	const ipc = (cols: Record<string, ReturnType<typeof vectorFromArray>>) => tableToIPC(new Table(cols), 'stream');
+	// eslint-disable-next-line @typescript-eslint/no-explicit-any
+	const ipc = (cols: Record<string, Vector<any>>) => tableToIPC(new Table(cols), 'stream');
 	return {
 		reviews: ipc({
 			review_id: utf8(['OLD1', 'OLD2']),
