@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Table, tableToIPC, vectorFromArray, Utf8, Int32, DateDay, type Vector } from 'apache-arrow';
 import { openNodeEngine } from '$lib/db/node';
 import type { Engine } from '$lib/db/engine';
-import { loadDataset, loadNotices, rowCounts } from '$lib/db/dataset';
-import { withAddedTables, emptyTableIPC } from '$lib/model/migrate';
+import { loadDataset, rowCounts } from '$lib/db/dataset';
+import { withAddedTables, emptyTableIPC, loadNotices } from '$lib/model/migrate';
 import { CATEGORY_IDS } from '$lib/model/categories';
 import { CORE_TABLE_NAMES, TABLE_NAMES, type TableName } from '$lib/model/schema';
 

@@ -9,8 +9,6 @@
  * their text, stored with source 'auto' and its confidence. The report returned says so in words.
  */
 import { ADDED_COLUMNS, SCHEMA, TABLE_NAMES, tableDef, type TableDef, type TableName } from '../model/schema';
-import { withAddedTables } from '../model/migrate';
-import { rowsToIPC } from '../import/arrow-data';
 import { tableFromIPC } from 'apache-arrow';
 import { DERIVED_SQL, MATERIALISE_SCOPE_SQL, SCOPE_VIEWS_IF_MISSING_SQL, SCOPE_VIEWS_SQL } from './derived';
 import type { Engine } from './engine';
@@ -95,7 +93,10 @@ export async function loadDataset(
 	files: Partial<Record<TableName, string>> = {},
 	options: LoadOptions = {}
 ): Promise<LoadReport> {
-	const { buffers, added } = withAddedTables(given);
+	// A dataset made before a table was added lacks it: the migration (and its Arrow writer) is fetched only then.
+	const { buffers, added } = TABLE_NAMES.every((t) => given[t])
+		? { buffers: given as Record<TableName, Uint8Array>, added: [] as TableName[] }
+		: (await import('../model/migrate')).withAddedTables(given);
 	const missing = TABLE_NAMES.filter((t) => !buffers[t]);
 	if (missing.length) throw new DatasetError(`The dataset has no file for the table${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.`);
 	const report: LoadReport = { addedTables: added, addedColumns: [], taggedRecommendations: 0, notices: [] };
@@ -136,6 +137,7 @@ export async function loadDataset(
 			const rows = untagged.flatMap((r) =>
 				tag(r.text).categories.map((c) => ({ recommendation_id: r.recommendation_id, category: c.id, source: 'auto', confidence: c.confidence }))
 			);
+			const { rowsToIPC } = await import('../import/arrow-data');
 			await engine.insertArrowIPC(derivedName, rowsToIPC(tableDef('recommendation_categories'), rows));
 			staged.push(derivedName);
 			exact.delete('recommendation_categories');
@@ -171,25 +173,10 @@ export async function loadDataset(
 		if (staged.length)
 			await engine.exec(staged.map((t) => `DROP TABLE IF EXISTS ${t};`).join('\n')).catch(() => {});
 	}
-	report.notices = loadNotices(report);
+	// The sentences (and their module) only when there is something to say.
+	if (report.addedTables.length || report.addedColumns.length || report.taggedRecommendations)
+		report.notices = (await import('../model/migrate')).loadNotices(report);
 	return report;
-}
-
-/** The load report in plain words. */
-export function loadNotices(r: Omit<LoadReport, 'notices'>): string[] {
-	const out: string[] = [];
-	const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-	if (r.addedTables.length)
-		out.push(
-			`This dataset was made before the table${r.addedTables.length > 1 ? 's' : ''} ${r.addedTables.join(', ')} existed: ${r.addedTables.length > 1 ? 'they were' : 'it was'} created empty; nothing in the dataset was changed.`
-		);
-	if (r.addedColumns.length)
-		out.push(`This dataset was made before the column${r.addedColumns.length > 1 ? 's' : ''} ${r.addedColumns.join(', ')} existed: left empty.`);
-	if (r.taggedRecommendations)
-		out.push(
-			`${plural(r.taggedRecommendations, 'recommendation had', 'recommendations had')} no kind of change recorded: read from ${r.taggedRecommendations === 1 ? 'its' : 'their'} text by the tagger and marked as automatic ('auto', with the tagger's confidence).`
-		);
-	return out;
 }
 
 /** Row count of every table of the model, as loaded. */

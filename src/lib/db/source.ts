@@ -2,8 +2,7 @@
  * Fetching a dataset shipped as files beside the app: `meta.json` plus one Arrow IPC stream per
  * table. Only same-origin URLs are used.
  */
-import { TABLE_NAMES, type DatasetMeta, type TableName } from '../model/schema';
-import { mayBeMissing, withAddedTables } from '../model/migrate';
+import { TABLE_NAMES, mayBeMissing, type DatasetMeta, type TableName } from '../model/schema';
 
 export interface FetchedDataset {
 	meta: DatasetMeta;
@@ -35,5 +34,7 @@ export async function fetchTables(
 			return [t, bytes] as const;
 		})
 	);
-	return withAddedTables(Object.fromEntries(entries)).buffers;
+	const got = Object.fromEntries(entries) as Record<TableName, Uint8Array>;
+	if (TABLE_NAMES.every((t) => got[t])) return got;
+	return (await import('../model/migrate')).withAddedTables(got).buffers;
 }

@@ -5,18 +5,18 @@
  * opens, with the missing tables empty (the loader, src/lib/db/dataset.ts, then fills what it can).
  *
  * The empty tables are written with the CSP-safe Arrow writer of the import (no `new Function`), so
- * this runs in the page and in workers alike.
+ * this runs in the page and in workers alike. Readers import this module only when a table is
+ * missing (dynamically), so it is not part of the first page's code.
  */
 import { rowsToIPC } from '../import/arrow-data';
-import { ADDED_TABLES, CORE_TABLE_NAMES, TABLE_NAMES, tableDef, type TableName } from './schema';
+import { CORE_TABLE_NAMES, TABLE_NAMES, mayBeMissing, tableDef, type TableName } from './schema';
 
 /** An Arrow IPC stream of the table with its columns and no rows. */
 export function emptyTableIPC(name: TableName): Uint8Array {
 	return rowsToIPC(tableDef(name), []);
 }
 
-/** Whether a dataset may lack this table (it was added to the model after datasets were kept). */
-export const mayBeMissing = (name: TableName): boolean => ADDED_TABLES.includes(name);
+export { mayBeMissing };
 
 /** The core tables a set of buffers lacks (an old dataset lacks only added ones, never these). */
 export function missingCoreTables(has: (t: TableName) => boolean): TableName[] {
@@ -39,4 +39,21 @@ export function withAddedTables(buffers: Partial<Record<TableName, Uint8Array>>)
 		}
 	}
 	return { buffers: out, added };
+}
+
+/** The load report in plain words. */
+export function loadNotices(r: { addedTables: readonly string[]; addedColumns: readonly string[]; taggedRecommendations: number }): string[] {
+	const out: string[] = [];
+	const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+	if (r.addedTables.length)
+		out.push(
+			`This dataset was made before the table${r.addedTables.length > 1 ? 's' : ''} ${r.addedTables.join(', ')} existed: ${r.addedTables.length > 1 ? 'they were' : 'it was'} created empty; nothing in the dataset was changed.`
+		);
+	if (r.addedColumns.length)
+		out.push(`This dataset was made before the column${r.addedColumns.length > 1 ? 's' : ''} ${r.addedColumns.join(', ')} existed: left empty.`);
+	if (r.taggedRecommendations)
+		out.push(
+			`${plural(r.taggedRecommendations, 'recommendation had', 'recommendations had')} no kind of change recorded: read from ${r.taggedRecommendations === 1 ? 'its' : 'their'} text by the tagger and marked as automatic ('auto', with the tagger's confidence).`
+		);
+	return out;
 }

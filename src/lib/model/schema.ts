@@ -41,6 +41,9 @@ export const ADDED_TABLES: readonly TableName[] = ['recommendation_categories'];
 /** Columns added to tables of the model since datasets were first kept (`table.column`): a dataset made before lacks them, and they load empty. */
 export const ADDED_COLUMNS: readonly string[] = ['recommendation_themes.confidence'];
 
+/** Whether a dataset may lack this table (it was added to the model after datasets were kept). */
+export const mayBeMissing = (name: TableName): boolean => ADDED_TABLES.includes(name);
+
 /** The tables every dataset has, however old. */
 export const CORE_TABLE_NAMES: readonly TableName[] = TABLE_NAMES.filter((t) => !ADDED_TABLES.includes(t));
 
@@ -106,19 +109,18 @@ export const SCHEMA: TableDef[] = [
 		columns: [
 			col('recommendation_id', 'VARCHAR', true, 'The recommendation (recommendations.recommendation_id).'),
 			col('theme', 'VARCHAR', true, 'Theme id from data/themes.json: what the recommendation is about.'),
-			col('source', 'VARCHAR', true, "'coded' when a person assigned it, 'auto' when the tagger read it from the text, 'corrected' when a person added it to or kept it against the tagger's suggestions."),
-			col('confidence', 'DOUBLE', false, "For 'auto' rows, the tagger's confidence (0 to 1); empty for coded and corrected rows.")
+			col('source', 'VARCHAR', true, "'coded' (a person), 'auto' (the tagger, from the text) or 'corrected' (a person changed the tagger's suggestions)."),
+			col('confidence', 'DOUBLE', false, "The tagger's confidence (0 to 1) of an 'auto' row.")
 		]
 	},
 	{
 		name: 'recommendation_categories',
-		description:
-			'Kinds of change each recommendation asks for, from the Home Office DHR Library\'s eight recommendation categories: one row per (recommendation, category); a recommendation may have several.',
+		description: "Kinds of change asked for (the Home Office DHR Library's eight categories): one row per (recommendation, category).",
 		columns: [
 			col('recommendation_id', 'VARCHAR', true, 'The recommendation (recommendations.recommendation_id).'),
-			col('category', 'VARCHAR', true, "Category id: 'technology_systems', 'identification_of_risk', 'training', 'policy', 'multi_agency_working', 'record_keeping', 'awareness_raising' or 'other' (src/lib/model/categories.ts)."),
-			col('source', 'VARCHAR', true, "'coded' when a person assigned it, 'auto' when the tagger read it from the text, 'corrected' when a person added it to or kept it against the tagger's suggestions."),
-			col('confidence', 'DOUBLE', false, "For 'auto' rows, the tagger's confidence (0 to 1); empty for coded and corrected rows.")
+			col('category', 'VARCHAR', true, "Category id, e.g. 'policy', 'training', 'multi_agency_working' (src/lib/model/categories.ts)."),
+			col('source', 'VARCHAR', true, "'coded', 'auto' or 'corrected', as for themes."),
+			col('confidence', 'DOUBLE', false, "The tagger's confidence (0 to 1) of an 'auto' row.")
 		]
 	},
 	{

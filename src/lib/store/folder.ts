@@ -3,8 +3,7 @@
  * from files the user picked (a folder, or several files). Works on anything with a name and
  * bytes, so it is tested without a browser. Problems come back in words, naming the file.
  */
-import { TABLE_NAMES, type DatasetMeta, type TableName } from '../model/schema';
-import { mayBeMissing, withAddedTables } from '../model/migrate';
+import { TABLE_NAMES, mayBeMissing, type DatasetMeta, type TableName } from '../model/schema';
 
 /** What a picked file offers (a browser File fits). */
 export interface PickedFile {
@@ -47,5 +46,6 @@ export async function readPickedFolder(
 	const entries = await Promise.all(
 		TABLE_NAMES.filter(has).map(async (t) => [t, new Uint8Array(await byName.get(baseName(meta.files[t]))!.arrayBuffer())] as const)
 	);
-	return { meta, buffers: withAddedTables(Object.fromEntries(entries)).buffers };
+	const got = Object.fromEntries(entries) as Record<TableName, Uint8Array>;
+	return { meta, buffers: TABLE_NAMES.every((t) => got[t]) ? got : (await import('../model/migrate')).withAddedTables(got).buffers };
 }

@@ -9,8 +9,7 @@
  * No clock or randomness inside: the time and the id generator are passed in.
  */
 import { tableFromIPC } from 'apache-arrow';
-import { CORE_TABLE_NAMES, TABLE_NAMES, type DatasetMeta, type TableName } from '../model/schema';
-import { emptyTableIPC, mayBeMissing } from '../model/migrate';
+import { CORE_TABLE_NAMES, TABLE_NAMES, mayBeMissing, type DatasetMeta, type TableName } from '../model/schema';
 import type { KeyValue } from './keyvalue';
 
 export interface StoredInfo {
@@ -147,7 +146,7 @@ export function createDatasetStore(kv: KeyValue, deps: StoreDeps): DatasetStore 
 			const entries = await Promise.all(
 				TABLE_NAMES.map(async (t) => {
 					const v = await kv.get(tableKey(id, t));
-					if (v === undefined && mayBeMissing(t)) return [t, emptyTableIPC(t)] as const;
+					if (v === undefined && mayBeMissing(t)) return [t, (await import('../model/migrate')).emptyTableIPC(t)] as const;
 					if (!(v instanceof Uint8Array) || v.byteLength === 0) {
 						throw new StoreError(`The stored dataset "${info.name}" is damaged: its table ${t} is missing.`);
 					}
