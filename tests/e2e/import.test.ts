@@ -223,8 +223,8 @@ describe('the import page', () => {
 		const saved = new Map<string, string>();
 		page.on('download', async (d) => saved.set(d.suggestedFilename(), (await d.path())!));
 		await page.getByRole('button', { name: `Export Parquet of ${name}` }).click();
-		await page.getByTestId('switcher-status').getByText('Saved 5 Parquet files').waitFor({ timeout: 30_000 });
-		await expect.poll(() => saved.size).toBe(5);
+		await page.getByTestId('switcher-status').getByText('Saved 6 Parquet files').waitFor({ timeout: 30_000 });
+		await expect.poll(() => saved.size).toBe(6); // one per table of the model
 		const actions = [...saved].find(([n]) => n.endsWith('-actions.parquet'))!;
 		const rows = await parquetReadObjects({ file: new Uint8Array(readFileSync(actions[1])).buffer as ArrayBuffer });
 		expect(rows).toHaveLength(6);
