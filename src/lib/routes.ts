@@ -2,6 +2,7 @@
 export const VIEWS = [
 	{ path: '/', label: 'Overview', description: 'Headline figures and themes by year' },
 	{ path: '/themes', label: 'Themes', description: 'Which themes recur, rise and fall, and appear together' },
+	{ path: '/changes', label: 'Kinds of change', description: 'What kind of change recommendations ask for, by year, by agency and by theme' },
 	{ path: '/agencies', label: 'Agencies', description: 'Recommendations and actions by agency: completion, timeliness, backlog' },
 	{ path: '/status', label: 'Completion', description: 'How fast action plans are completed, and the open backlog over time' },
 	{ path: '/actions', label: 'Overdue actions', description: 'Open actions past their target date, for whom and by how long' },

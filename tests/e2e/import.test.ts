@@ -147,6 +147,34 @@ describe('the import page', () => {
 		await page.close();
 	});
 
+	it('shows each suggestion with its confidence and words, marks the unsure ones "Check this", and keeps a correction', async () => {
+		const base = inject('baseUrl');
+		const w = await openPage(session, base);
+		const page = w.page;
+		await page.goto(base + '/import');
+		await page.getByTestId('import-files').setInputFiles(FILE);
+		const plain = await importFiles([{ name: 'tracker-flat.csv', bytes: new Uint8Array(readFileSync(FILE)) }], { asAt: AS_AT });
+		const themes = page.getByTestId('import-themes');
+		await themes.waitFor({ timeout: 60_000 });
+		// Every kind of change the worker suggested is listed with its confidence, as the Node import gives it.
+		for (const c of plain.autoCategories) {
+			const li = page.getByTestId(`cat-${c.recommendation_id}-${c.category}`);
+			await expect(li.textContent()).resolves.toContain(`${Math.round(c.confidence * 100)}% sure`);
+			await expect(li.getByText('Check this').count()).resolves.toBe(c.check ? 1 : 0);
+		}
+		const checked = plain.autoCategories.filter((c) => c.check).length + plain.autoThemes.filter((t) => t.check).length;
+		expect(checked).toBeGreaterThan(0);
+		await expect(page.getByTestId('import-check-count').textContent()).resolves.toContain(`${checked} suggestion`);
+		// Removing one marks the recommendation's kinds as corrected by a person.
+		const first = plain.autoCategories[0];
+		await page.getByTestId(`remove-category-${first.recommendation_id}-${first.category}`).click();
+		await expect.poll(() => page.getByTestId(`auto-rec-${first.recommendation_id}`).textContent()).toContain('Kind of change (corrected by you)');
+		const axe = await new AxeBuilder({ page }).include('[data-testid=import-themes]').withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+		expect(axe.violations.map((v) => `${v.id} ${v.help}`)).toEqual([]);
+		w.assertClean();
+		await page.close();
+	});
+
 	it('maps unknown status words on screen and shows how known ones were read: the counts follow and the import is unblocked', async () => {
 		const base = inject('baseUrl');
 		const w = await openPage(session, base);
@@ -232,8 +260,8 @@ describe('the import page', () => {
 		const saved = new Map<string, string>();
 		page.on('download', async (d) => saved.set(d.suggestedFilename(), (await d.path())!));
 		await page.getByRole('button', { name: `Export Parquet of ${name}` }).click();
-		await page.getByTestId('switcher-status').getByText('Saved 5 Parquet files').waitFor({ timeout: 30_000 });
-		await expect.poll(() => saved.size).toBe(5);
+		await page.getByTestId('switcher-status').getByText('Saved 6 Parquet files').waitFor({ timeout: 30_000 });
+		await expect.poll(() => saved.size).toBe(6); // one per table of the model
 		const actions = [...saved].find(([n]) => n.endsWith('-actions.parquet'))!;
 		const rows = await parquetReadObjects({ file: new Uint8Array(readFileSync(actions[1])).buffer as ArrayBuffer });
 		expect(rows).toHaveLength(6);

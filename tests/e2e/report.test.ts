@@ -19,6 +19,8 @@ import { findLessons } from '$lib/lessons/repeats';
 import { tileList } from '$lib/views/overview';
 import { lessonHeadline } from '$lib/views/lessons';
 import { longestOverdue, REPORT_LESSONS, REPORT_SECTIONS, runningHead, sourceLine } from '$lib/views/report';
+import { categoryTotals } from '$lib/queries/categories';
+import { reportSentences, totalsTable } from '$lib/views/changes';
 import { formatCount } from '$lib/format';
 import type { DatasetMeta } from '$lib/model/schema';
 import { axeMain, launch, openPage, type Session } from './browser';
@@ -45,9 +47,10 @@ const FILTER: Filters = { ...emptyFilters(), from: 2018 };
 const ROUTE = '/report?from=2018';
 /**
  * Pages of the report under FILTER, A4 portrait: 1 title, figures and the trends table's first rows;
- * 2 the rest of the trends table; 3-4 repeated lessons (a page break before); 5 the overdue chart
- * and its table's first rows (a page break before); 6 the rest of that table; 7 the longest overdue
- * actions.
+ * 2 the rest of the trends table and the kinds of change asked for; 3 and 4 repeated lessons (a page
+ * break before; the demo's lessons since kinds of change were added run to a second page); 5 the
+ * overdue chart and its table (a page break before); 6 the end of that table and the longest overdue
+ * actions; 7 their end.
  */
 const EXPECTED_PAGES = 7;
 
@@ -80,6 +83,12 @@ describe('the board report', () => {
 		const first = (await rows.first().locator('td').allTextContents()).map((x) => x.trim());
 		expect([first[0], first[1], first[3]]).toEqual([formatCount(longest[0].days_overdue), longest[0].description, longest[0].review_id]);
 		await expect(w.page.getByTestId('report-asat').textContent()).resolves.toBe('Data as at 30 September 2026. Filters: reviews from 2018.');
+		// Kinds of change asked for: the sentences and the table the same query gives under Node.
+		const kinds = await categoryTotals(engine, FILTER, asAt);
+		await expect(w.page.getByTestId('report-kinds').locator('p').first().textContent()).resolves.toBe(reportSentences(kinds)[0]);
+		const kindRows = w.page.getByTestId('report-kinds-table').locator('tbody tr');
+		await expect(kindRows.count()).resolves.toBe(totalsTable(kinds).rows.length);
+		expect((await kindRows.nth(2).locator('th, td').allTextContents()).map((x) => x.trim())).toEqual(totalsTable(kinds).rows[2].cells);
 		w.assertClean();
 		await w.page.close();
 	});

@@ -106,11 +106,11 @@ describe('errorPosition', () => {
 });
 
 describe('the schema listing', () => {
-	it('lists the five tables, the filtered views and the macros with their row counts', async () => {
+	it('lists the six tables, the filtered views and the macros with their row counts', async () => {
 		await run('SELECT 1'); // creates the filtered views
 		const s = await schemaListing(conn);
 		const byName = new Map(s.map((o) => [o.name, o]));
-		for (const t of ['reviews', 'review_factors', 'recommendations', 'recommendation_themes', 'actions']) {
+		for (const t of ['reviews', 'review_factors', 'recommendations', 'recommendation_themes', 'recommendation_categories', 'actions']) {
 			const [{ n }] = await engine.query<{ n: number }>(`SELECT count(*) AS n FROM ${t}`);
 			expect(byName.get(t)).toMatchObject({ kind: 'table', rows: n });
 		}

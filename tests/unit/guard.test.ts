@@ -18,6 +18,8 @@ const refused: [string, string][] = [
 	['INSERT OR REPLACE INTO "Actions" VALUES (1)', 'actions'],
 	['TRUNCATE review_factors', 'review_factors'],
 	['ALTER TABLE recommendation_themes ADD COLUMN x INT', 'recommendation_themes'],
+	["UPDATE recommendation_categories SET source = 'coded'", 'recommendation_categories'],
+	['DROP VIEW _scope_rec_categories', '_scope_rec_categories'],
 	['ALTER TABLE actions RENAME TO old_actions', 'actions'],
 	['WITH x AS (SELECT 1) DELETE FROM actions', 'actions'],
 	['CREATE TABLE t AS SELECT 1', 'only temporary tables and views'],

@@ -77,13 +77,21 @@ describe('agency names that are not known agencies', () => {
 describe('automatic themes, corrected by the user', () => {
 	it('a removed tag is not stored, an added theme is stored as coded, untouched tags stay auto', async () => {
 		const plain = await run('tracker-flat.csv');
-		expect(plain.autoRecommendations.map((r) => r.recommendation_id)).toEqual(['DHR-A-R1', 'DHR-A-R2', 'DHR-B-R1']);
+		// DHR-A-R3 has a coded theme but no kind of change: its kinds are read from the text.
+		expect(plain.autoRecommendations.map((r) => r.recommendation_id)).toEqual(['DHR-A-R1', 'DHR-A-R2', 'DHR-A-R3', 'DHR-B-R1']);
+		expect(plain.autoThemes.some((t) => t.recommendation_id === 'DHR-A-R3')).toBe(false);
 		const first = plain.autoThemes.filter((t) => t.recommendation_id === 'DHR-A-R1').map((t) => t.theme);
 		expect(first.length).toBeGreaterThan(0);
 		const [removed, ...rest] = first;
 		const r = await run('tracker-flat.csv', { themeEdits: { 'DHR-A-R1': { remove: [removed], add: ['risk_assessment'] }, 'DHR-B-R1': { add: ['not_a_theme'] } } });
 		const themes = r.tables.recommendation_themes.filter((t) => t.recommendation_id === 'DHR-A-R1');
-		expect(themes).toEqual([...rest.map((theme) => ({ recommendation_id: 'DHR-A-R1', theme, source: 'auto' })), { recommendation_id: 'DHR-A-R1', theme: 'risk_assessment', source: 'coded' }]);
+		// Corrected by a person: what the recommendation keeps is stored as 'corrected', with no confidence.
+		expect(themes).toEqual([
+			...rest.map((theme) => ({ recommendation_id: 'DHR-A-R1', theme, source: 'corrected', confidence: null })),
+			{ recommendation_id: 'DHR-A-R1', theme: 'risk_assessment', source: 'corrected', confidence: null }
+		]);
+		// Untouched suggestions stay 'auto', with the tagger's confidence where it has one.
+		for (const t of r.tables.recommendation_themes.filter((t) => t.recommendation_id === 'DHR-A-R2')) expect(t.source).toBe('auto');
 		// The list of automatic tags (what the page shows) is the algorithm's, whatever the user changed.
 		expect(r.autoThemes).toEqual(plain.autoThemes);
 		// A theme id not in data/themes.json is never stored; coded themes from the file are untouched.
@@ -129,7 +137,7 @@ describe('ImportSession (what the page worker holds)', () => {
 		expect(ok.blocking).toBe(false);
 		expect('tables' in ok).toBe(false);
 		expect(ok.statusCounts).toEqual({ 'in progress': 2, 'not started': 1 });
-		expect(Object.keys(s.buffers()).sort()).toEqual(['actions', 'recommendation_themes', 'recommendations', 'review_factors', 'reviews']);
+		expect(Object.keys(s.buffers()).sort()).toEqual(['actions', 'recommendation_categories', 'recommendation_themes', 'recommendations', 'review_factors', 'reviews']);
 	});
 	it('refuses a file over the size limit from its size alone, without reading it', async () => {
 		const s = new ImportSession();

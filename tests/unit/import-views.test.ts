@@ -46,7 +46,7 @@ const HEADERS = ['DHR ref', 'RAG', 'Action', 'Notes'];
 describe('mapping helpers', () => {
 	it('targetGroups lists every target once, grouped by table', () => {
 		const groups = targetGroups();
-		expect(groups.map((g) => g.table)).toEqual(['reviews', 'recommendations', 'recommendation_themes', 'actions']);
+		expect(groups.map((g) => g.table)).toEqual(['reviews', 'recommendations', 'recommendation_themes', 'recommendation_categories', 'actions']);
 		expect(groups.find((g) => g.table === 'actions')?.targets.find((t) => t.value === 'actions.status')?.label).toBe('status');
 	});
 	it('withTarget moves a target to one column, freeing the column that had it', () => {

@@ -62,6 +62,6 @@ describe('the board report', () => {
 	});
 
 	it('has its sections in order', () => {
-		expect(REPORT_SECTIONS).toEqual(['Headline figures', 'Theme trends', 'Repeated lessons', 'Overdue actions by agency', 'The longest overdue actions']);
+		expect(REPORT_SECTIONS).toEqual(['Headline figures', 'Theme trends', 'Kinds of change asked for', 'Repeated lessons', 'Overdue actions by agency', 'The longest overdue actions']);
 	});
 });

@@ -37,6 +37,7 @@ async function cases(): Promise<[string, Filters][]> {
 	const agencies = await some('SELECT lead_agency AS v FROM actions WHERE lead_agency IS NOT NULL GROUP BY 1', 3);
 	const sectors = await some('SELECT agency_sector AS v FROM recommendations WHERE agency_sector IS NOT NULL GROUP BY 1', 2);
 	const themes = await some('SELECT theme AS v FROM recommendation_themes GROUP BY 1', 3);
+	const categories = await some('SELECT category AS v FROM recommendation_categories GROUP BY 1', 4);
 	return [
 		['none', f()],
 		['period', f({ from: 2018, to: 2021 })],
@@ -46,6 +47,8 @@ async function cases(): Promise<[string, Filters][]> {
 		['two agencies and a sector', f({}, { agency: agencies.slice(0, 2), sector: sectors.slice(0, 1) })],
 		['sector and scope', f({}, { sector: sectors, scope: ['single-agency'] })],
 		['themes', f({}, { theme: themes.slice(0, 2) })],
+		['kinds of change', f({}, { category: categories.slice(1, 3) })],
+		['a kind of change, a theme and a status', f({}, { category: categories.slice(3), theme: themes.slice(0, 1), status: ['completed'] })],
 		['status', f({}, { status: ['in progress', 'not started'] })],
 		['status completed with a period', f({ from: 2019 }, { status: ['completed'] })],
 		['everything', f({ from: 2015, to: 2024 }, { partnership: partnerships, agency: agencies, theme: themes, status: ['in progress'], scope: ['single-agency', 'multi-agency'] })],
@@ -84,6 +87,15 @@ async function compare(name: string, fl: Filters) {
 	);
 	const gotThemes = await themeRows(`${now.with} SELECT recommendation_id, review_id, theme, agency, year FROM f_rec_themes ORDER BY ALL`);
 	expect(gotThemes, `${name}: f_rec_themes`).toEqual(wantThemes);
+	// Their kinds of change, likewise.
+	const wantCats = await themeRows(
+		`${ref.with} SELECT r.recommendation_id, r.review_id, c.category, r.agency, v.year
+		 FROM f_recs AS r JOIN recommendation_categories AS c USING (recommendation_id) JOIN f_reviews AS v USING (review_id)
+		 ORDER BY ALL`
+	);
+	const gotCats = await themeRows(`${now.with} SELECT recommendation_id, review_id, category, agency, year FROM f_rec_categories ORDER BY ALL`);
+	expect(gotCats.length, `${name}: f_rec_categories has rows`).toBe(wantCats.length);
+	expect(gotCats, `${name}: f_rec_categories`).toEqual(wantCats);
 	// The actions with their review's year and dates and their recommendation's scope.
 	const wantRv = await themeRows(
 		`${ref.with} SELECT a.action_id, v.year, v.completed_date AS review_completed, v.published_date AS review_published, r.scope AS rec_scope
@@ -113,9 +125,9 @@ describe('scope tables', () => {
 	it('give the reference relations once built', async () => {
 		await materialiseScope(engine);
 		const [{ t }] = await engine.query<{ t: number }>(
-			`SELECT count(*) AS t FROM duckdb_tables() WHERE table_name IN ('_scope_recs_t', '_scope_actions_t', '_scope_rec_themes_t')`
+			`SELECT count(*) AS t FROM duckdb_tables() WHERE table_name IN ('_scope_recs_t', '_scope_actions_t', '_scope_rec_themes_t', '_scope_rec_categories_t')`
 		);
-		expect(t).toBe(3);
+		expect(t).toBe(4);
 		for (const [name, fl] of await cases()) await compare(name, fl);
 	});
 
@@ -126,7 +138,7 @@ describe('scope tables', () => {
 		await expect(loadDataset(engine, bad, ds.meta.files)).rejects.toThrow(/actions/);
 		const tables = async () =>
 			(await engine.query<{ t: number }>(`SELECT count(*) AS t FROM duckdb_tables() WHERE table_name LIKE '\\_scope\\_%' ESCAPE '\\'`))[0].t;
-		expect(await tables()).toBe(3);
+		expect(await tables()).toBe(4);
 		await compare('none, after a failed load', f());
 		await loadDataset(engine, ds.buffers, ds.meta.files);
 		expect(await tables()).toBe(0);

@@ -13,7 +13,7 @@ import { TABLE_NAMES, type DatasetMeta, type TableName } from '$lib/model/schema
 /** An Arrow IPC stream with `n` rows. */
 const ipc = (n: number) => tableToIPC(tableFromArrays({ x: Int32Array.from({ length: n }, (_, i) => i) }), 'stream');
 
-const ROWS: Record<TableName, number> = { reviews: 2, review_factors: 0, recommendations: 3, recommendation_themes: 4, actions: 5 };
+const ROWS: Record<TableName, number> = { reviews: 2, review_factors: 0, recommendations: 3, recommendation_themes: 4, recommendation_categories: 6, actions: 5 };
 
 function meta(name = 'Files name'): DatasetMeta {
 	return {
@@ -94,7 +94,7 @@ describe('the dataset store', () => {
 		await store.remove('d1');
 		expect((await store.list()).datasets.map((d) => d.name)).toEqual(['B']);
 		expect(await (kv as MemoryKeyValue).keys('dataset/d1/')).toEqual([]);
-		expect(await (kv as MemoryKeyValue).keys('dataset/d2/')).toHaveLength(6);
+		expect(await (kv as MemoryKeyValue).keys('dataset/d2/')).toHaveLength(1 + TABLE_NAMES.length);
 		await expect(store.get('d1')).rejects.toThrow(StoreError);
 	});
 

@@ -2,8 +2,13 @@
  * Loading a dataset (one Arrow IPC stream per table) into the engine, all or nothing: each file is
  * read into a staging table, checked against the data model, and only when every table passed are
  * the live tables replaced, in one transaction. A bad file leaves what was loaded before untouched.
+ *
+ * Datasets made before the model grew still open (nothing in them is lost): a table added since
+ * (`ADDED_TABLES`) that they lack is created empty, a column added since is filled with nulls, and
+ * recommendations with no kind of change (`recommendation_categories`) get the tagger's reading of
+ * their text, stored with source 'auto' and its confidence. The report returned says so in words.
  */
-import { SCHEMA, TABLE_NAMES, type TableDef, type TableName } from '../model/schema';
+import { ADDED_COLUMNS, SCHEMA, TABLE_NAMES, tableDef, type TableDef, type TableName } from '../model/schema';
 import { tableFromIPC } from 'apache-arrow';
 import { DERIVED_SQL, MATERIALISE_SCOPE_SQL, SCOPE_VIEWS_IF_MISSING_SQL, SCOPE_VIEWS_SQL } from './derived';
 import type { Engine } from './engine';
@@ -54,19 +59,51 @@ export async function materialiseScope(engine: Engine): Promise<void> {
 	await engine.exec(MATERIALISE_SCOPE_SQL);
 }
 
+/** Kinds of change read from a text: the part of the tagger's answer the loader keeps. */
+export type CategoryTagger = (text: string) => { categories: readonly { id: string; confidence: number }[] };
+
+/** The committed tagger, fetched only when a dataset needs it (it is not part of the first page's code). */
+const committedTagger = async (): Promise<CategoryTagger> => (await import('../lessons/tags')).tagRecommendation;
+
+export interface LoadOptions {
+	/** What reads kinds of change from text for recommendations that have none (default: the committed tagger). */
+	tagger?: () => Promise<CategoryTagger>;
+}
+
+/** What a load did beyond copying the files in, for a notice; `notices` is empty for a dataset in today's shape. */
+export interface LoadReport {
+	/** Tables the dataset lacked (made before they were added to the model), created empty. */
+	addedTables: TableName[];
+	/** Columns added to the model since (`ADDED_COLUMNS`) that the files lacked, `table.column`, filled with nulls. */
+	addedColumns: string[];
+	/** Recommendations that had no kind of change, tagged from their text (source 'auto'). */
+	taggedRecommendations: number;
+	/** The above in plain words, one sentence each. */
+	notices: string[];
+}
+
 /**
  * Load every table of the model from Arrow IPC buffers. `files[table]` names the source for
  * messages. Throws a `DatasetError` in plain words; on any error the live tables are as before.
+ * A table of `ADDED_TABLES` may be absent (a dataset made before it existed).
  */
 export async function loadDataset(
 	engine: Engine,
-	buffers: Record<TableName, Uint8Array>,
-	files: Partial<Record<TableName, string>> = {}
-): Promise<void> {
+	given: Partial<Record<TableName, Uint8Array>>,
+	files: Partial<Record<TableName, string>> = {},
+	options: LoadOptions = {}
+): Promise<LoadReport> {
+	// A dataset made before a table was added lacks it: the migration (and its Arrow writer) is fetched only then.
+	const { buffers, added } = TABLE_NAMES.every((t) => given[t])
+		? { buffers: given as Record<TableName, Uint8Array>, added: [] as TableName[] }
+		: (await import('../model/migrate')).withAddedTables(given);
+	const missing = TABLE_NAMES.filter((t) => !buffers[t]);
+	if (missing.length) throw new DatasetError(`The dataset has no file for the table${missing.length > 1 ? 's' : ''} ${missing.join(', ')}.`);
+	const report: LoadReport = { addedTables: added, addedColumns: [], taggedRecommendations: 0, notices: [] };
 	await createEmptyTables(engine);
 	const load = ++loadCount;
 	const staging = (table: TableName) => stagingName(table, load);
-	const staged: TableName[] = [];
+	const staged: string[] = [];
 	const presentColumns = new Map<TableName, Set<string>>();
 	// Staged tables already exactly in the model's shape are renamed into place rather than copied:
 	// at a million actions a copy of every table was the largest part of the engine's peak memory.
@@ -80,11 +117,31 @@ export async function loadDataset(
 			} catch (e) {
 				throw new DatasetError(`${file}: could not be read as an Arrow IPC stream (${(e as Error).message}).`, file);
 			}
-			staged.push(def.name);
+			staged.push(staging(def.name));
 			const { problem, present, inShape } = await checkStaged(engine, def, staging(def.name), file);
 			if (problem) throw new DatasetError(problem, file);
 			presentColumns.set(def.name, present);
 			if (inShape) exact.add(def.name);
+			if (!added.includes(def.name))
+				for (const c of def.columns) if (!present.has(c.name) && ADDED_COLUMNS.includes(`${def.name}.${c.name}`)) report.addedColumns.push(`${def.name}.${c.name}`);
+		}
+		// Recommendations with no kind of change: read from their text (an old dataset has none at all).
+		const derivedName = `_staging_${load}_derived_categories`;
+		const untagged = await engine.query<{ recommendation_id: string; text: string }>(
+			`SELECT r.recommendation_id, r.text FROM ${staging('recommendations')} AS r
+			 WHERE r.text IS NOT NULL AND r.recommendation_id NOT IN (SELECT recommendation_id FROM ${staging('recommendation_categories')} WHERE recommendation_id IS NOT NULL)
+			 ORDER BY r.rowid`
+		);
+		if (untagged.length) {
+			const tag = await (options.tagger ?? committedTagger)();
+			const rows = untagged.flatMap((r) =>
+				tag(r.text).categories.map((c) => ({ recommendation_id: r.recommendation_id, category: c.id, source: 'auto', confidence: c.confidence }))
+			);
+			const { rowsToIPC } = await import('../import/arrow-data');
+			await engine.insertArrowIPC(derivedName, rowsToIPC(tableDef('recommendation_categories'), rows));
+			staged.push(derivedName);
+			exact.delete('recommendation_categories');
+			report.taggedRecommendations = untagged.length;
 		}
 		// Every file is readable and has its columns: swap them in together.
 		const selects = SCHEMA.map((def) => {
@@ -94,7 +151,10 @@ export async function loadDataset(
 			const cols = def.columns.map((c) =>
 				present.has(c.name) ? `CAST(${quote(c.name)} AS ${c.type}) AS ${c.name}` : `CAST(NULL AS ${c.type}) AS ${c.name}`
 			);
-			return `CREATE OR REPLACE TABLE ${def.name} AS SELECT ${cols.join(', ')} FROM ${staging(def.name)};`;
+			const rows = `SELECT ${cols.join(', ')} FROM ${staging(def.name)}`;
+			// Categories read from the text follow those the file had.
+			const derived = def.name === 'recommendation_categories' && report.taggedRecommendations > 0 ? ` UNION ALL SELECT * FROM ${derivedName}` : '';
+			return `CREATE OR REPLACE TABLE ${def.name} AS ${rows}${derived};`;
 		});
 		await engine.exec('BEGIN TRANSACTION;');
 		try {
@@ -110,8 +170,13 @@ export async function loadDataset(
 		await engine.exec(DERIVED_SQL);
 	} finally {
 		// One round trip; tables renamed into place are gone already.
-		if (staged.length) await engine.exec(staged.map((t) => `DROP TABLE IF EXISTS ${staging(t)};`).join('\n')).catch(() => {});
+		if (staged.length)
+			await engine.exec(staged.map((t) => `DROP TABLE IF EXISTS ${t};`).join('\n')).catch(() => {});
 	}
+	// The sentences (and their module) only when there is something to say.
+	if (report.addedTables.length || report.addedColumns.length || report.taggedRecommendations)
+		report.notices = (await import('../model/migrate')).loadNotices(report);
+	return report;
 }
 
 /** Row count of every table of the model, as loaded. */
@@ -167,7 +232,7 @@ async function checkStaged(
 	const [{ v }] = await engine.query<{ v: string }>(
 		`SELECT CAST(${quote(column)} AS VARCHAR) AS v FROM ${table} WHERE rowid = ${rowid}`
 	);
-	const want = { VARCHAR: 'text', INTEGER: 'a whole number', DATE: 'a date', BOOLEAN: 'true or false' }[
+	const want = { VARCHAR: 'text', INTEGER: 'a whole number', DOUBLE: 'a number', DATE: 'a date', BOOLEAN: 'true or false' }[
 		def.columns.find((c) => c.name === column)!.type
 	];
 	return result(`${file}, row ${row}, column ${column}: "${v}" is not ${want}.`);

@@ -67,8 +67,8 @@ export function dateLiteral(iso: string): string {
 	return `DATE '${iso}'`;
 }
 
-/** The three scope relations, each a view the queries read, over a join (`_v`) or its copy (`_t`). */
-const SCOPE = ['_scope_recs', '_scope_actions', '_scope_rec_themes'];
+/** The four scope relations, each a view the queries read, over a join (`_v`) or its copy (`_t`). */
+const SCOPE = ['_scope_recs', '_scope_actions', '_scope_rec_themes', '_scope_rec_categories'];
 
 /** Every relation of the scope tables: the views the queries read, the joins, and the copies. */
 export const SCOPE_RELATIONS = SCOPE.flatMap((n) => [n, `${n}_v`, `${n}_t`]);
@@ -84,7 +84,8 @@ const pointScope = (to: '_v' | '_t', create = 'CREATE OR REPLACE VIEW') =>
  * actions the joins were most of every filter change: `count(*)` of the filtered actions went from
  * about 200 ms to 45 ms under Node on one thread).
  *
- * `_scope_recs`, `_scope_actions` and `_scope_rec_themes` are views the queries read. After a load
+ * `_scope_recs`, `_scope_actions`, `_scope_rec_themes` and `_scope_rec_categories` (the kinds of
+ * change of each recommendation) are views the queries read. After a load
  * they are the joins themselves (`…_v`), so the first view needs nothing extra; `materialiseScope`
  * then copies the joins into tables once (in the background) and points the views at the copies.
  * Either way the rows are the same. Texts (recommendation text, action description, role,
@@ -114,6 +115,11 @@ ${create} _scope_rec_themes_v AS
   SELECT t.recommendation_id, t.theme, s.review_id, s.agency, s.agency_sector, s.scope,
     s.v_on, s.v_year, s.v_partnership, s.v_region, s.v_review_type, s.v_death_type
   FROM recommendation_themes AS t JOIN _scope_recs_v AS s ON s.recommendation_id = t.recommendation_id;
+
+${create} _scope_rec_categories_v AS
+  SELECT c.recommendation_id, c.category, c.source, s.review_id, s.agency, s.agency_sector, s.scope,
+    s.v_on, s.v_year, s.v_partnership, s.v_region, s.v_review_type, s.v_death_type
+  FROM recommendation_categories AS c JOIN _scope_recs_v AS s ON s.recommendation_id = c.recommendation_id;
 
 ${pointScope('_v', create)}
 `;

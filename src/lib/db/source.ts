@@ -2,7 +2,7 @@
  * Fetching a dataset shipped as files beside the app: `meta.json` plus one Arrow IPC stream per
  * table. Only same-origin URLs are used.
  */
-import { TABLE_NAMES, type DatasetMeta, type TableName } from '../model/schema';
+import { TABLE_NAMES, mayBeMissing, type DatasetMeta, type TableName } from '../model/schema';
 
 export interface FetchedDataset {
 	meta: DatasetMeta;
@@ -20,19 +20,21 @@ export async function fetchMeta(baseUrl: string, fetchFn: typeof fetch = fetch):
 	return (await get(`${baseUrl}/meta.json`, fetchFn)).json();
 }
 
-/** Fetch every table file named in the metadata, in parallel. */
+/** Fetch every table file named in the metadata, in parallel (a table added to the model since the files were written comes back empty). */
 export async function fetchTables(
 	baseUrl: string,
 	meta: DatasetMeta,
 	fetchFn: typeof fetch = fetch
 ): Promise<Record<TableName, Uint8Array>> {
 	const entries = await Promise.all(
-		TABLE_NAMES.map(async (t) => {
+		TABLE_NAMES.filter((t) => meta.files[t] || !mayBeMissing(t)).map(async (t) => {
 			const file = meta.files[t];
 			if (!file) throw new Error(`The dataset's meta.json names no file for the table ${t}.`);
 			const bytes = new Uint8Array(await (await get(`${baseUrl}/${file}`, fetchFn)).arrayBuffer());
 			return [t, bytes] as const;
 		})
 	);
-	return Object.fromEntries(entries) as Record<TableName, Uint8Array>;
+	const got = Object.fromEntries(entries) as Record<TableName, Uint8Array>;
+	if (TABLE_NAMES.every((t) => got[t])) return got;
+	return (await import('../model/migrate')).withAddedTables(got).buffers;
 }

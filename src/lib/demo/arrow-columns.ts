@@ -4,7 +4,7 @@
  * dataset has a million action rows, and direct encoding keeps that to a fraction of a second per
  * column. Nulls get a validity bitmap only when there are any.
  */
-import { Bool, DateDay, Int32, makeData, Utf8, type Data } from 'apache-arrow';
+import { Bool, DateDay, Float64, Int32, makeData, Utf8, type Data } from 'apache-arrow';
 
 /** Validity bitmap (bit set = value present), or undefined when nothing is null. */
 function validity(values: readonly unknown[]): { nullBitmap?: Uint8Array; nullCount: number } {
@@ -56,6 +56,13 @@ export function int32Data(values: readonly (number | null)[]): Data<Int32> {
 	const data = new Int32Array(values.length);
 	for (let i = 0; i < values.length; i++) data[i] = values[i] ?? 0;
 	return makeData({ type: new Int32(), length: values.length, data, ...validity(values) });
+}
+
+/** Numbers with a fraction (confidences). */
+export function float64Data(values: readonly (number | null)[]): Data<Float64> {
+	const data = new Float64Array(values.length);
+	for (let i = 0; i < values.length; i++) data[i] = values[i] ?? 0;
+	return makeData({ type: new Float64(), length: values.length, data, ...validity(values) });
 }
 
 /** Dates as day numbers since the epoch (see days.ts): exactly Arrow's DateDay representation. */

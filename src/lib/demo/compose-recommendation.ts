@@ -54,31 +54,54 @@ function values(agency: Agency, county: string): Record<string, string> {
 	};
 }
 
-function nationalText(agency: Agency, themes: readonly string[], county: string, rng: Rng): string {
-	const [first, second] = themes.map((t) => THEME_WORDING[t]?.national).filter((x): x is readonly string[] => !!x);
-	if (!first) throw new Error(`No national wording for ${themes.join(', ')}`);
-	let body = rng.pick(first);
-	// Only the Home Office gets a second, possibly unrelated, ask: other departments stay in their remit.
-	if (second && agency.name === 'Home Office' && rng.chance(0.5)) body += `, and ${rng.pick(second)}`;
-	return fill(`{Subject} should ${body}.`, values(agency, county));
+/** A composed recommendation: its text and the phrasebook asks it is made of (the templates, unfilled). */
+export interface Composed {
+	text: string;
+	/** Each theme body used, as written in wording-themes.ts (placeholders unfilled), first ask first. */
+	asks: string[];
 }
 
-export function composeRecommendation(agency: Agency, themes: readonly string[], county: string, rng: Rng): string {
+function nationalText(agency: Agency, themes: readonly string[], county: string, rng: Rng): Composed {
+	const [first, second] = themes.map((t) => THEME_WORDING[t]?.national).filter((x): x is readonly string[] => !!x);
+	if (!first) throw new Error(`No national wording for ${themes.join(', ')}`);
+	const asks = [rng.pick(first)];
+	// Only the Home Office gets a second, possibly unrelated, ask: other departments stay in their remit.
+	if (second && agency.name === 'Home Office' && rng.chance(0.5)) asks.push(rng.pick(second));
+	return { text: fill(`{Subject} should ${asks.join(', and ')}.`, values(agency, county)), asks };
+}
+
+/** The text of a recommendation and the asks it was made of (the generator's own record of what it wrote). */
+export function composeRecommendationParts(agency: Agency, themes: readonly string[], county: string, rng: Rng): Composed {
 	if (agency.kind === 'national') return nationalText(agency, themes, county, rng);
 	const [primary, secondary] = themes.map((t) => THEME_WORDING[t]);
 	const v = values(agency, county);
 	let sentence: string;
+	const asks: string[] = [];
 	if (rng.chance(0.6)) {
 		const body = rng.pick(fitting(primary.that, agency.kind));
+		asks.push(body);
 		sentence = `${rng.pick(THAT_OPENERS)} ${body}`;
 		// A second theme's clause, unless the first already has an "and that" of its own.
-		if (secondary && rng.chance(0.55) && !body.includes(' and that ')) sentence += `, and that ${rng.pick(fitting(secondary.that, agency.kind))}`;
+		if (secondary && rng.chance(0.55) && !body.includes(' and that ')) {
+			const second = rng.pick(fitting(secondary.that, agency.kind));
+			asks.push(second);
+			sentence += `, and that ${second}`;
+		}
 	} else {
 		const body = rng.pick(fitting(primary.verb, agency.kind));
+		asks.push(body);
 		sentence = `${rng.pick(VERB_OPENERS)} ${body}`;
-		if (secondary && rng.chance(0.55) && !body.includes(', and ')) sentence += `, and ${rng.pick(fitting(secondary.verb, agency.kind))}`;
+		if (secondary && rng.chance(0.55) && !body.includes(', and ')) {
+			const second = rng.pick(fitting(secondary.verb, agency.kind));
+			asks.push(second);
+			sentence += `, and ${second}`;
+		}
 	}
 	sentence += '.';
 	if (rng.chance(0.4)) sentence += ` ${rng.pick(fitting(CLOSERS, agency.kind))}`;
-	return capitalise(fill(sentence, v));
+	return { text: capitalise(fill(sentence, v)), asks };
+}
+
+export function composeRecommendation(agency: Agency, themes: readonly string[], county: string, rng: Rng): string {
+	return composeRecommendationParts(agency, themes, county, rng).text;
 }

@@ -20,7 +20,8 @@ import { ID_PREFIX, PLACES, REGION, partnershipName, type Place } from './marlsh
 import { buildMeta } from './meta';
 import { Rng } from './random';
 import { drawRecommendations } from './recommendations';
-import type { ActionRow, RecommendationRow, RecommendationThemeRow, ReviewFactorRow, ReviewRow } from './rows';
+import type { ActionRow, RecommendationCategoryRow, RecommendationRow, RecommendationThemeRow, ReviewFactorRow, ReviewRow } from './rows';
+import { suggest } from '../import/suggest';
 import { TableBuilder } from './table-builder';
 import { allocate, drawDates, drawReviewType, FIRST_YEAR, yearWeight, type ReviewDates } from './timeline';
 
@@ -120,6 +121,13 @@ function leadAgency(recAgency: Agency, scope: string, involved: readonly Agency[
 	return rng.chance(0.25) ? recAgency : rng.pick(involved);
 }
 
+/**
+ * The partnership whose recommendations the demo leaves uncoded, as a tracker kept without theme
+ * or kind-of-change columns would be: the tagger reads them (source 'auto'), so the demo shows
+ * automatic tags and their confidence beside coded ones.
+ */
+export const UNCODED_PARTNERSHIP = partnershipName(PLACES.find((p) => p.name === 'Sallowby')!);
+
 export function generateDemo(options: Partial<GenerateOptions> = {}): GeneratedDataset {
 	const opts = { ...DEFAULTS, ...options };
 	if (!Number.isInteger(opts.reviews) || opts.reviews < 1) throw new Error(`reviews must be a positive integer, got ${opts.reviews}`);
@@ -132,6 +140,7 @@ export function generateDemo(options: Partial<GenerateOptions> = {}): GeneratedD
 	const factors = new TableBuilder<ReviewFactorRow>(tableDef('review_factors'));
 	const recs = new TableBuilder<RecommendationRow>(tableDef('recommendations'));
 	const themes = new TableBuilder<RecommendationThemeRow>(tableDef('recommendation_themes'));
+	const categories = new TableBuilder<RecommendationCategoryRow>(tableDef('recommendation_categories'));
 	const actions = new TableBuilder<ActionRow>(tableDef('actions'));
 
 	const drafts = drawReviews(opts.reviews, asAt, rng);
@@ -154,7 +163,16 @@ export function generateDemo(options: Partial<GenerateOptions> = {}): GeneratedD
 				agency_sector: rec.agency.sector,
 				text: rec.text
 			});
-			for (const theme of rec.themes) themes.append({ recommendation_id: recId, theme, source: 'coded' });
+			if (partnershipName(d.place) === UNCODED_PARTNERSHIP) {
+				// This partnership's tracker came with no coding: themes and kinds of change are read from
+				// the text by the tagger, as an import would (source 'auto', with the tagger's confidence).
+				const s = suggest(rec.text);
+				for (const t of s.themes) themes.append({ recommendation_id: recId, theme: t.theme, source: 'auto', confidence: t.confidence });
+				for (const c of s.categories) categories.append({ recommendation_id: recId, category: c.category, source: 'auto', confidence: c.confidence });
+			} else {
+				for (const theme of rec.themes) themes.append({ recommendation_id: recId, theme, source: 'coded', confidence: null });
+				for (const category of rec.categories) categories.append({ recommendation_id: recId, category, source: 'coded', confidence: null });
+			}
 
 			const nActions = rng.weighted(ACTION_COUNT_WEIGHTS);
 			const used = new Set<string>();
@@ -180,7 +198,7 @@ export function generateDemo(options: Partial<GenerateOptions> = {}): GeneratedD
 		});
 	});
 
-	const builders = { reviews, review_factors: factors, recommendations: recs, recommendation_themes: themes, actions };
+	const builders = { reviews, review_factors: factors, recommendations: recs, recommendation_themes: themes, recommendation_categories: categories, actions };
 	const tables = {} as Record<TableName, Table>;
 	const rowCounts = {} as Record<TableName, number>;
 	for (const t of TABLE_NAMES) {

@@ -5,7 +5,8 @@
  */
 import { nationalAgencyFor, partnershipAgency, type Agency, type AgencyKind } from './agencies';
 import type { ReviewCase } from './cases';
-import { composeRecommendation } from './compose-recommendation';
+import { composeRecommendationParts } from './compose-recommendation';
+import { recommendationKinds } from './kinds';
 import { COUNTY, type Place } from './marlshire';
 import type { Rng } from './random';
 import { THEME_IDS } from './theme-list';
@@ -18,6 +19,8 @@ export interface RecommendationDraft {
 	agency: Agency;
 	themes: string[];
 	text: string;
+	/** Its kinds of change (category ids), from the asks the text was made of (kinds.ts): what the generator knows it wrote. */
+	categories: string[];
 }
 
 /** 6-15 recommendations, most around 10-12 (assumption; mean about 11). */
@@ -57,5 +60,8 @@ export function drawRecommendations(c: ReviewCase, place: Place, involved: reado
 	}
 	// Stable sort: by scope, then agency within single-agency, keeping draw order otherwise.
 	drafts.sort((a, b) => SCOPE_ORDER[a.scope] - SCOPE_ORDER[b.scope] || a.order - b.order);
-	return drafts.map(({ scope, agency, themes }) => ({ scope, agency, themes, text: composeRecommendation(agency, themes, COUNTY, rng) }));
+	return drafts.map(({ scope, agency, themes }) => {
+		const { text, asks } = composeRecommendationParts(agency, themes, COUNTY, rng);
+		return { scope, agency, themes, text, categories: recommendationKinds(asks) };
+	});
 }

@@ -36,7 +36,8 @@ export type RecommendationRow = {
 	text: string;
 };
 
-export type RecommendationThemeRow = { recommendation_id: string; theme: string; source: string };
+export type RecommendationThemeRow = { recommendation_id: string; theme: string; source: string; confidence: number | null };
+export type RecommendationCategoryRow = { recommendation_id: string; category: string; source: string; confidence: number | null };
 
 export type ActionRow = {
 	action_id: string;

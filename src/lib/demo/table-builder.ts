@@ -8,12 +8,12 @@
 import { Field, makeData, RecordBatch, Schema, Struct, Table, type Data } from 'apache-arrow';
 import { arrowType } from '../model/arrow';
 import type { ColumnType, TableDef } from '../model/schema';
-import { boolData, dateDayData, int32Data, utf8Data } from './arrow-columns';
+import { boolData, dateDayData, float64Data, int32Data, utf8Data } from './arrow-columns';
 
 /** A cell: string for VARCHAR, integer for INTEGER, day number for DATE, boolean for BOOLEAN. */
 export type Cell = string | number | boolean | null;
 
-const JS_TYPE: Record<ColumnType, string> = { VARCHAR: 'string', INTEGER: 'number', DATE: 'number', BOOLEAN: 'boolean' };
+const JS_TYPE: Record<ColumnType, string> = { VARCHAR: 'string', INTEGER: 'number', DOUBLE: 'number', DATE: 'number', BOOLEAN: 'boolean' };
 
 export class TableBuilder<Row extends Record<string, Cell>> {
 	private readonly columns: Cell[][];
@@ -50,6 +50,8 @@ export class TableBuilder<Row extends Record<string, Cell>> {
 					return utf8Data(values as (string | null)[]);
 				case 'INTEGER':
 					return int32Data(values as (number | null)[]);
+				case 'DOUBLE':
+					return float64Data(values as (number | null)[]);
 				case 'DATE':
 					return dateDayData(values as (number | null)[]);
 				case 'BOOLEAN':

@@ -18,6 +18,8 @@ function element(name: string, type: ColumnType): SchemaElement {
 	switch (type) {
 		case 'INTEGER':
 			return { ...base, type: 'INT32' };
+		case 'DOUBLE':
+			return { ...base, type: 'DOUBLE' };
 		case 'DATE':
 			return { ...base, type: 'INT32', converted_type: 'DATE' };
 		case 'BOOLEAN':

@@ -16,6 +16,7 @@ export const DIMENSIONS = [
 	{ key: 'agency', label: 'Agency' },
 	{ key: 'sector', label: 'Agency sector' },
 	{ key: 'theme', label: 'Theme' },
+	{ key: 'category', label: 'Kind of change' },
 	{ key: 'scope', label: 'Scope' },
 	{ key: 'status', label: 'Action status' }
 ] as const;

@@ -1,5 +1,6 @@
 /** How a filter value is shown: labels for coded values, the value itself for names. */
 import { themeLabel } from '../model/themes';
+import { categoryLabel } from '../model/categories';
 import { DEATH_TYPES, REVIEW_TYPES, SCOPES, STATUSES, AGENCY_SECTORS, labelOf } from '../model/vocab';
 import type { Dimension } from './filters';
 
@@ -7,6 +8,8 @@ export function optionLabel(dim: Dimension, value: string): string {
 	switch (dim) {
 		case 'theme':
 			return themeLabel(value);
+		case 'category':
+			return categoryLabel(value);
 		case 'death_type':
 			return labelOf(DEATH_TYPES, value);
 		case 'review_type':

@@ -3,9 +3,9 @@
  * `new Function`, which the app's Content-Security-Policy (no eval) forbids in the page and in the
  * import worker; here each column's buffers (validity bitmap, values, UTF-8 offsets) are laid out
  * by hand and wrapped with `makeData`, in the model's types (VARCHAR -> Utf8, INTEGER -> Int32,
- * DATE -> DateDay, BOOLEAN -> Bool), so the files equal what `model/arrow.ts` writes.
+ * DOUBLE -> Float64, DATE -> DateDay, BOOLEAN -> Bool), so the files equal what `model/arrow.ts` writes.
  */
-import { Bool, DateDay, Int32, Table, Utf8, makeData, makeVector, tableToIPC, type Vector } from 'apache-arrow';
+import { Bool, DateDay, Float64, Int32, Table, Utf8, makeData, makeVector, tableToIPC, type Vector } from 'apache-arrow';
 import type { ColumnType, TableDef } from '../model/schema';
 import type { CellIn } from '../model/arrow';
 
@@ -30,6 +30,8 @@ function column(type: ColumnType, values: readonly CellIn[]): Vector {
 	switch (type) {
 		case 'INTEGER':
 			return makeVector(makeData({ type: new Int32(), length, nullCount: nulls, nullBitmap, data: Int32Array.from(values, (v) => (v == null ? 0 : Number(v))) }));
+		case 'DOUBLE':
+			return makeVector(makeData({ type: new Float64(), length, nullCount: nulls, nullBitmap, data: Float64Array.from(values, (v) => (v == null ? 0 : Number(v))) }));
 		case 'DATE':
 			return makeVector(makeData({ type: new DateDay(), length, nullCount: nulls, nullBitmap, data: Int32Array.from(values, (v) => (v == null ? 0 : dayOf(v))) }));
 		case 'BOOLEAN': {

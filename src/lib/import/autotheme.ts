@@ -15,6 +15,7 @@
 import { stemmer } from 'stemmer';
 import cuesFile from '../../../data/theme-cues.json';
 import { tagRecommendation } from '../lessons/tags';
+import type { Compiled } from '../lessons/tagger';
 import { isStopword, tokenize, type Token } from '../lessons/tokens';
 import { CATEGORIES, TOPICS } from '../model/categories';
 import { THEMES, type Theme } from '../model/themes';
@@ -192,8 +193,8 @@ const COVERED: ReadonlySet<string> = new Set([...THEMES_OF.values()].flat());
  * The tagger's topics and kinds of change as themes, plus the cue themes no topic or category
  * covers; each with the cue words found for it, else the tagger's reasons. Taxonomy order.
  */
-export function tagThemes(text: string, compiled: readonly ThemeCues[] = DEFAULT): AutoTheme[] {
-	const tags = tagRecommendation(text);
+export function tagThemes(text: string, compiled: readonly ThemeCues[] = DEFAULT, model?: Compiled): AutoTheme[] {
+	const tags = tagRecommendation(text, model);
 	const byCue = new Map(cueThemes(text, compiled).map((t) => [t.theme, t.words]));
 	const byModel = new Map<string, string[]>();
 	for (const s of [...tags.topics, ...tags.categories.filter((c) => !c.tentative)])
@@ -205,8 +206,8 @@ export function tagThemes(text: string, compiled: readonly ThemeCues[] = DEFAULT
 }
 
 /** The themes found in `text` (the tagger, then the cues), each with the words that led to it. */
-export function autoThemes(text: string, themes?: readonly Theme[]): AutoTheme[] {
-	return tagThemes(text, themes ? compileCues(cuesFile as CueFile, themes) : DEFAULT);
+export function autoThemes(text: string, themes?: readonly Theme[], model?: Compiled): AutoTheme[] {
+	return tagThemes(text, themes ? compileCues(cuesFile as CueFile, themes) : DEFAULT, model);
 }
 
 // ---------------------------------------------------------------- coded theme cells

@@ -14,9 +14,13 @@
  */
 import type { CellIn } from '../model/arrow';
 import type { TableName } from '../model/schema';
+import type { CodedRow, Compiled } from '../lessons/tagger';
+import { refitModel } from '../lessons/tags';
 import type { Status } from '../model/vocab';
 import { agencyMatcher, type OtherAgency } from './agencies';
-import { autoThemes, themeIdsOf } from './autotheme';
+import { themeIdsOf } from './autotheme';
+import { suggest, type CategorySuggestion, type ThemeSuggestion } from './suggest';
+import { categoryId } from '../model/categories';
 import { THEMES } from '../model/themes';
 import { convertCell } from './convert';
 import { addMonths, parseDate } from './dates';
@@ -42,6 +46,18 @@ export interface BuildOptions {
 	 * from the text) and themes to add (stored with source 'coded': a person assigned them).
 	 */
 	themeEdits?: Record<string, ThemeEdit>;
+	/**
+	 * The user's corrections of automatic kinds of change, by recommendation id, as for themes. A
+	 * recommendation whose suggestions were corrected keeps them with source 'corrected'.
+	 */
+	categoryEdits?: Record<string, ThemeEdit>;
+	/** Tags text with this model instead of the committed one (a model refitted on the file's coded recommendations). */
+	tagger?: Compiled;
+	/**
+	 * Refit the tagger on this import's recommendations whose kinds of change the file codes (and
+	 * those the user corrected) before tagging the others with it (`refitModel`, in the worker).
+	 */
+	refit?: boolean;
 	/**
 	 * Values for every row of a file that the file does not give (see file-values.ts), by file name;
 	 * '*' holds values for every file (the CLI's --partnership, --review-type, ...).
@@ -77,9 +93,18 @@ export interface Built {
 	problems: Problem[];
 	unknownStatuses: string[];
 	unknownAgencies: string[];
-	autoThemes: { recommendation_id: string; theme: string; words: string[] }[];
-	/** Recommendations whose themes come from their text (none coded in the file), in file order. */
-	autoRecommendations: { recommendation_id: string; text: string }[];
+	autoThemes: ({ recommendation_id: string } & ThemeSuggestion)[];
+	/** Recommendations with kinds of change a person gave (in the file, or corrected here): what a refit learns from. */
+	codedRecommendations: number;
+	/** Set when the tagger was refitted on them for this import. */
+	tagger: { refitted_on: number } | null;
+	/** Kinds of change read from the text of recommendations the file gives none for, with confidence and reasons. */
+	autoCategories: ({ recommendation_id: string } & CategorySuggestion)[];
+	/**
+	 * Recommendations whose themes or kinds of change come from their text (none coded in the file),
+	 * in file order; `themes` / `categories` say which of the two were read from the text.
+	 */
+	autoRecommendations: { recommendation_id: string; text: string; themes: boolean; categories: boolean }[];
 	/** Status words outside the vocabulary, mapped by the user or not, with their row counts. */
 	statusWords: StatusWordUse[];
 	/** Status words and RAG colours the app knows, with their row counts and how each was read (shown on /import). */
@@ -112,6 +137,7 @@ export function buildTables(inputs: readonly SourceInput[], options: BuildOption
 	const recOrigin = new Map<string, boolean>(); // id came from the file (not generated)
 	const actions = new Map<string, Row>();
 	const coded = new Map<string, Set<string>>();
+	const codedCategories = new Map<string, Set<string>>();
 	const unknownStatuses = new Set<string>();
 	const agencies = agencyMatcher(options.knownAgencies ?? [], options.agencyNames);
 	const statusUses = new Map<string, StatusWordUse>();
@@ -297,6 +323,18 @@ export function buildTables(inputs: readonly SourceInput[], options: BuildOption
 						for (const u of unknown)
 							problems.push({ ...at, column: mapping.columns[col.get('recommendation_themes.theme')!].source, value: u, problem: `"${u}" is not a theme in data/themes.json: not kept.`, blocking: false });
 					}
+					// Kinds of change as the Home Office writes them ("Policy; Multi-agency working").
+					const categoryCell = raw('recommendation_categories.category');
+					if (categoryCell !== null) {
+						const set = codedCategories.get(recId) ?? new Set<string>();
+						for (const part of String(categoryCell).split(/[;,|\n]/).map((p) => p.trim()).filter(Boolean)) {
+							const id = categoryId(part);
+							if (id) set.add(id);
+							else
+								problems.push({ ...at, column: mapping.columns[col.get('recommendation_categories.category')!].source, value: part, problem: `"${part}" is not one of the Home Office's eight recommendation categories (technology systems, identification of risk, training, policy, multi-agency working, record keeping, awareness raising, other): not kept.`, blocking: false });
+						}
+						codedCategories.set(recId, set);
+					}
 					if (fresh) carryRec = { ...cur };
 				}
 			} else if (idCell !== null) recId = String(idCell).trim();
@@ -444,26 +482,62 @@ export function buildTables(inputs: readonly SourceInput[], options: BuildOption
 		problems.push({ file: inputs[0]?.source.file ?? '', column: 'published_date', value: r.published_date, problem: `Review ${r.review_id} has no date: its year is taken from its earliest action date (${dates[0]}), as published ${r.published_date.slice(0, 7)}. Give its publication date (a column, or the value for the whole file of a one-review file) to set it.`, blocking: false });
 	}
 
-	// Themes: coded where given; else tagged from the text (source 'auto').
+	// Themes and kinds of change: coded where the file gives them; else read from the text by the
+	// tagger (source 'auto', with its confidence). Where the user corrected a recommendation's
+	// suggestions (removed or added one), what it keeps is stored as 'corrected': a person decided.
 	const themeRows: Row[] = [];
+	const categoryRows: Row[] = [];
 	const auto: Built['autoThemes'] = [];
+	const autoCats: Built['autoCategories'] = [];
 	const autoRecs: Built['autoRecommendations'] = [];
 	const known = new Set(THEMES.map((t) => t.id));
+	/** One dimension of one recommendation: suggestions, the user's edit, the rows to store. */
+	const keep = (id: string, suggested: { key: string; confidence: number | null }[], edit: ThemeEdit | undefined, valid: (k: string) => boolean, push: (key: string, source: string, confidence: number | null) => void) => {
+		const removed = new Set(edit?.remove ?? []);
+		const added = [...new Set(edit?.add ?? [])].filter((k) => valid(k) && !suggested.some((s) => s.key === k && !removed.has(k)));
+		const corrected = removed.size > 0 || added.length > 0;
+		for (const s of suggested) if (!removed.has(s.key)) push(s.key, corrected ? 'corrected' : 'auto', corrected ? null : s.confidence);
+		for (const k of added) push(k, 'corrected', null);
+	};
+	// The coded kinds of change teach a refitted tagger (when asked): the file's, and the user's corrections.
+	const codedRows: CodedRow[] = [];
+	for (const r of recs.values()) {
+		const id = String(r.recommendation_id);
+		const given = codedCategories.get(id);
+		const edit = options.categoryEdits?.[id];
+		if (!r.text) continue;
+		if (given?.size) codedRows.push({ text: String(r.text), categories: [...given] });
+		else if (edit?.add?.length) codedRows.push({ text: String(r.text), categories: edit.add.filter((k) => categoryId(k) === k) });
+	}
+	let tagger = options.tagger;
+	let refitted: Built['tagger'] = null;
+	if (options.refit && codedRows.length) {
+		tagger = refitModel(codedRows, tagger);
+		refitted = { refitted_on: codedRows.length };
+		problems.push({ file: inputs[0]?.source.file ?? '', problem: `The tagger was refitted on the ${codedRows.length} recommendations of this import with kinds of change given by a person, and the others were tagged with it.`, blocking: false });
+	}
 	for (const r of recs.values()) {
 		const id = String(r.recommendation_id);
 		const codedIds = coded.get(id);
-		if (codedIds && codedIds.size) for (const theme of codedIds) themeRows.push({ recommendation_id: id, theme, source: 'coded' });
-		else if (r.text) {
-			autoRecs.push({ recommendation_id: id, text: String(r.text) });
-			const edit = options.themeEdits?.[id];
-			const removed = new Set(edit?.remove ?? []);
-			const tags = autoThemes(String(r.text));
-			for (const t of tags) {
-				auto.push({ recommendation_id: id, ...t });
-				if (!removed.has(t.theme)) themeRows.push({ recommendation_id: id, theme: t.theme, source: 'auto' });
-			}
-			for (const theme of new Set(edit?.add ?? []))
-				if (known.has(theme) && !tags.some((t) => t.theme === theme && !removed.has(theme))) themeRows.push({ recommendation_id: id, theme, source: 'coded' });
+		const codedCats = codedCategories.get(id);
+		const themesCoded = !!codedIds?.size;
+		const catsCoded = !!codedCats?.size;
+		if (themesCoded) for (const theme of codedIds!) themeRows.push({ recommendation_id: id, theme, source: 'coded' });
+		if (catsCoded) for (const category of codedCats!) categoryRows.push({ recommendation_id: id, category, source: 'coded' });
+		if ((themesCoded && catsCoded) || !r.text) continue;
+		autoRecs.push({ recommendation_id: id, text: String(r.text), themes: !themesCoded, categories: !catsCoded });
+		const s = suggest(String(r.text), tagger);
+		if (!themesCoded) {
+			for (const t of s.themes) auto.push({ recommendation_id: id, ...t });
+			keep(id, s.themes.map((t) => ({ key: t.theme, confidence: t.confidence })), options.themeEdits?.[id], (k) => known.has(k), (theme, source, confidence) =>
+				themeRows.push({ recommendation_id: id, theme, source, confidence })
+			);
+		}
+		if (!catsCoded) {
+			for (const c of s.categories) autoCats.push({ recommendation_id: id, ...c });
+			keep(id, s.categories.map((c) => ({ key: c.category, confidence: c.confidence })), options.categoryEdits?.[id], (k) => categoryId(k) === k, (category, source, confidence) =>
+				categoryRows.push({ recommendation_id: id, category, source, confidence })
+			);
 		}
 	}
 	for (const r of reviews.values()) if (r.review_type == null) r.review_type = 'DHR';
@@ -475,12 +549,16 @@ export function buildTables(inputs: readonly SourceInput[], options: BuildOption
 			review_factors: [],
 			recommendations: [...recs.values()],
 			recommendation_themes: themeRows,
+			recommendation_categories: categoryRows,
 			actions: [...actions.values()]
 		},
 		problems,
 		unknownStatuses: [...unknownStatuses].sort(),
 		unknownAgencies: agencies.unknown(),
 		autoThemes: auto,
+		autoCategories: autoCats,
+		codedRecommendations: codedRows.length,
+		tagger: refitted,
 		autoRecommendations: autoRecs,
 		statusWords: sortedUses.filter((u) => !STATUS_WORDS[u.key]),
 		readWords: sortedUses.filter((u) => STATUS_WORDS[u.key]),

@@ -153,7 +153,7 @@ export function convertDhrd(sources: readonly Source[], asAt?: string | null): D
 	}
 	for (const o of odd.values()) problems.push({ file: o.file, column: o.column, value: o.value, problem: `"${o.value}" ${o.problem} (${o.n} row${o.n === 1 ? '' : 's'}).`, blocking: false });
 	return {
-		tables: { reviews, review_factors: factors, recommendations: [], recommendation_themes: [], actions: [] },
+		tables: { reviews, review_factors: factors, recommendations: [], recommendation_themes: [], recommendation_categories: [], actions: [] },
 		problems,
 		meta: {
 			name: 'Domestic Homicide Review Dataset (DHRD), England and Wales',

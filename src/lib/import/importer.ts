@@ -42,6 +42,9 @@ export interface ImportResult {
 	unknownStatuses: string[];
 	unknownAgencies: string[];
 	autoThemes: Built['autoThemes'];
+	autoCategories: Built['autoCategories'];
+	codedRecommendations: Built['codedRecommendations'];
+	tagger: Built['tagger'];
 	autoRecommendations: Built['autoRecommendations'];
 	statusWords: Built['statusWords'];
 	readWords: Built['readWords'];
@@ -125,8 +128,8 @@ export function summaryOf(result: ImportResult): ImportSummary {
 	return { ...rest, statusCounts };
 }
 
-type Extras = Pick<Built, 'unknownStatuses' | 'unknownAgencies' | 'autoThemes' | 'autoRecommendations' | 'statusWords' | 'readWords' | 'agencies' | 'mappings'>;
-const NO_EXTRAS: Extras = { unknownStatuses: [], unknownAgencies: [], autoThemes: [], autoRecommendations: [], statusWords: [], readWords: [], agencies: [], mappings: [] };
+type Extras = Pick<Built, 'unknownStatuses' | 'unknownAgencies' | 'autoThemes' | 'autoCategories' | 'codedRecommendations' | 'tagger' | 'autoRecommendations' | 'statusWords' | 'readWords' | 'agencies' | 'mappings'>;
+const NO_EXTRAS: Extras = { unknownStatuses: [], unknownAgencies: [], autoThemes: [], autoCategories: [], codedRecommendations: 0, tagger: null, autoRecommendations: [], statusWords: [], readWords: [], agencies: [], mappings: [] };
 
 /** How a source is named in `ImportOptions.mappings`: the file, and the sheet for workbooks. */
 export const sourceId = (s: Pick<Source, 'file' | 'sheet'>) => (s.sheet ? `${s.file}#${s.sheet}` : s.file);
@@ -172,7 +175,7 @@ export function importSources(given: readonly Source[], options: ImportOptions =
 		const whole = wholeFileValues(inputs, options.fileValues);
 		wholeFile = whole.wholeFile;
 		const b = sources.length > 0 ? buildTables(inputs satisfies SourceInput[], { ...options, fileValues: whole.values }) : null;
-		tables = b?.tables ?? { reviews: [], review_factors: [], recommendations: [], recommendation_themes: [], actions: [] };
+		tables = b?.tables ?? { reviews: [], review_factors: [], recommendations: [], recommendation_themes: [], recommendation_categories: [], actions: [] };
 		problems = [...whole.problems, ...(b?.problems ?? [])];
 		if (b) {
 			const { tables: _t, problems: _p, ...extras } = b;
@@ -190,7 +193,9 @@ export function importSources(given: readonly Source[], options: ImportOptions =
 	if (sources.length > 0) problems.push(...checkTables(tables, metaBase.as_at, label));
 	const meta: DatasetMeta = {
 		...metaBase,
-		row_counts: Object.fromEntries(TABLE_NAMES.map((t) => [t, tables[t].length])) as Record<TableName, number>,
+		// A tagger refitted on this import's coded recommendations is kept with the dataset as how to remake it.
+		...(built.tagger ? { tagger: { ...built.tagger, note: 'Kinds of change marked auto were tagged by the committed model refitted on the recommendations this dataset codes (refitModel); refitting on them again gives the same model.' } } : {}),
+		row_counts: Object.fromEntries(TABLE_NAMES.map((t) => [t, (tables[t] ?? []).length])) as Record<TableName, number>,
 		files: Object.fromEntries(TABLE_NAMES.map((t) => [t, `${t}.arrows`])) as Record<TableName, string>
 	};
 	return { kind, tables, meta, problems, blocking: problems.some((p) => p.blocking) || sources.length === 0, ...built, wholeFile };
@@ -206,5 +211,5 @@ export async function importFiles(files: readonly ImportFile[], options: ImportO
  * Arrow's builders (see arrow-data.ts), so it runs under the app's no-eval Content-Security-Policy.
  */
 export function datasetBuffers(result: Pick<ImportResult, 'tables'>): Record<TableName, Uint8Array> {
-	return Object.fromEntries(SCHEMA.map((def) => [def.name, rowsToIPC(def, result.tables[def.name])])) as Record<TableName, Uint8Array>;
+	return Object.fromEntries(SCHEMA.map((def) => [def.name, rowsToIPC(def, result.tables[def.name] ?? [])])) as Record<TableName, Uint8Array>;
 }

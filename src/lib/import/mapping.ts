@@ -21,7 +21,16 @@ export interface Mapping {
  * each (`reviews.review_id`, `recommendations.recommendation_id`): a flat tracker row carries them
  * once, and they fill the link columns of the tables below them.
  */
-const LINKS = new Set(['recommendations.review_id', 'actions.recommendation_id', 'recommendation_themes.recommendation_id', 'recommendation_themes.source']);
+const LINKS = new Set([
+	'recommendations.review_id',
+	'actions.recommendation_id',
+	'recommendation_themes.recommendation_id',
+	'recommendation_themes.source',
+	'recommendation_themes.confidence',
+	'recommendation_categories.recommendation_id',
+	'recommendation_categories.source',
+	'recommendation_categories.confidence'
+]);
 /**
  * Columns of real action plans that fill no single model column, read by the builder:
  * - `actions.outcome`: the Home Office template's "Date of completion and outcome" — one cell holding

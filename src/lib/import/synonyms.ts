@@ -26,7 +26,9 @@ export const SYNONYMS: Record<string, string[]> = {
 	'recommendations.agency': ['recommendation agency', 'addressed to', 'agency addressed', 'recommendation for', 'recommendation owner'],
 	'recommendations.agency_sector': ['sector', 'agency sector'],
 	'recommendations.text': ['recommendation', 'recommendation text', 'recommendations', 'text'],
-	'recommendation_themes.theme': ['theme', 'themes', 'topic', 'category'],
+	'recommendation_themes.theme': ['theme', 'themes', 'topic'],
+	// The Home Office DHR Library's recommendation categories: what kind of change is asked for.
+	'recommendation_categories.category': ['category', 'categories', 'kind of change', 'kinds of change', 'type of change', 'ho category', 'home office category', 'recommendation category', 'dhr library category', 'type of recommendation'],
 	'actions.action_id': ['action id', 'action ref', 'action reference', 'action no', 'action number'],
 	'actions.description': ['action', 'actions', 'action description', 'description', 'what will be done', 'action to be taken'],
 	'actions.lead_agency': ['lead agency', 'organisation', 'organization', 'agency', 'lead organisation', 'responsible agency'],

@@ -1,14 +1,15 @@
 /**
  * Rows -> Arrow, typed by the data model: the one place that knows how a model column is laid out
- * in Arrow (VARCHAR -> Utf8, INTEGER -> Int32, DATE -> DateDay, BOOLEAN -> Bool). Used to write
+ * in Arrow (VARCHAR -> Utf8, INTEGER -> Int32, DOUBLE -> Float64, DATE -> DateDay, BOOLEAN -> Bool). Used to write
  * datasets and test fixtures.
  */
-import { Bool, DateDay, Int32, Table, Utf8, tableToIPC, vectorFromArray, type DataType } from 'apache-arrow';
+import { Bool, DateDay, Float64, Int32, Table, Utf8, tableToIPC, vectorFromArray, type DataType } from 'apache-arrow';
 import type { ColumnType, TableDef } from './schema';
 
 const ARROW_TYPE: Record<ColumnType, () => DataType> = {
 	VARCHAR: () => new Utf8(),
 	INTEGER: () => new Int32(),
+	DOUBLE: () => new Float64(),
 	DATE: () => new DateDay(),
 	BOOLEAN: () => new Bool()
 };

@@ -5,7 +5,7 @@
  * checks loaded tables against it.
  */
 
-export type ColumnType = 'VARCHAR' | 'INTEGER' | 'DATE' | 'BOOLEAN';
+export type ColumnType = 'VARCHAR' | 'INTEGER' | 'DOUBLE' | 'DATE' | 'BOOLEAN';
 
 export interface ColumnDef {
 	name: string;
@@ -26,9 +26,30 @@ export const TABLE_NAMES = [
 	'review_factors',
 	'recommendations',
 	'recommendation_themes',
+	'recommendation_categories',
 	'actions'
 ] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
+
+/**
+ * Tables added to the model after datasets were first kept in browsers and written by
+ * `npm run import`: a dataset made before lacks them. Every reader accepts their absence and the
+ * loader (db/dataset) creates them empty and fills what it can (see `loadDataset`).
+ */
+export const ADDED_TABLES: readonly TableName[] = ['recommendation_categories'];
+
+/** Columns added to tables of the model since datasets were first kept (`table.column`): a dataset made before lacks them, and they load empty. */
+export const ADDED_COLUMNS: readonly string[] = ['recommendation_themes.confidence'];
+
+/** Whether a dataset may lack this table (it was added to the model after datasets were kept). */
+export const mayBeMissing = (name: TableName): boolean => ADDED_TABLES.includes(name);
+
+/** The tables every dataset has, however old. */
+export const CORE_TABLE_NAMES: readonly TableName[] = TABLE_NAMES.filter((t) => !ADDED_TABLES.includes(t));
+
+/** Who said a recommendation has a theme or a kind of change. */
+export const TAG_SOURCES = ['coded', 'auto', 'corrected'] as const;
+export type TagSource = (typeof TAG_SOURCES)[number];
 
 const col = (name: string, type: ColumnType, required: boolean, description: string): ColumnDef => ({
 	name,
@@ -87,8 +108,19 @@ export const SCHEMA: TableDef[] = [
 		description: 'Themes of each recommendation: one row per (recommendation, theme).',
 		columns: [
 			col('recommendation_id', 'VARCHAR', true, 'The recommendation (recommendations.recommendation_id).'),
-			col('theme', 'VARCHAR', true, 'Theme id from data/themes.json.'),
-			col('source', 'VARCHAR', true, "'coded' when a person assigned it, 'auto' when tagged from the text by keywords.")
+			col('theme', 'VARCHAR', true, 'Theme id from data/themes.json: what the recommendation is about.'),
+			col('source', 'VARCHAR', true, "'coded' (a person), 'auto' (the tagger, from the text) or 'corrected' (a person changed the tagger's suggestions)."),
+			col('confidence', 'DOUBLE', false, "The tagger's confidence (0 to 1) of an 'auto' row.")
+		]
+	},
+	{
+		name: 'recommendation_categories',
+		description: "Kinds of change asked for (the Home Office DHR Library's eight categories): one row per (recommendation, category).",
+		columns: [
+			col('recommendation_id', 'VARCHAR', true, 'The recommendation (recommendations.recommendation_id).'),
+			col('category', 'VARCHAR', true, "Category id, e.g. 'policy', 'training', 'multi_agency_working' (src/lib/model/categories.ts)."),
+			col('source', 'VARCHAR', true, "'coded', 'auto' or 'corrected', as for themes."),
+			col('confidence', 'DOUBLE', false, "The tagger's confidence (0 to 1) of an 'auto' row.")
 		]
 	},
 	{
@@ -131,6 +163,8 @@ export interface DatasetMeta {
 	citation?: string;
 	/** How it was made (generator and seed) when generated. */
 	generator?: { script: string; seed: number; reviews: number };
+	/** Set when the kinds of change marked 'auto' were tagged by the tagger refitted on this dataset's coded recommendations. */
+	tagger?: { refitted_on: number; note: string };
 	/** Row count per table. */
 	row_counts: Record<TableName, number>;
 	/** File name per table, relative to meta.json; Arrow IPC stream format. */

@@ -24,6 +24,7 @@ export const OPTION_UNITS: Record<Dimension | 'year', string> = {
 	agency: 'recommendations',
 	sector: 'recommendations',
 	theme: 'recommendations',
+	category: 'recommendations',
 	scope: 'recommendations',
 	status: 'actions',
 	year: 'reviews'
@@ -43,6 +44,7 @@ const COUNT_SQL: Record<Dimension | 'year', string> = {
 	         ) GROUP BY ALL`,
 	sector: `SELECT agency_sector AS value, count(*) AS n FROM f_recs GROUP BY ALL`,
 	theme: `SELECT theme AS value, count(DISTINCT recommendation_id) AS n FROM f_rec_themes GROUP BY ALL`,
+	category: `SELECT category AS value, count(DISTINCT recommendation_id) AS n FROM f_rec_categories GROUP BY ALL`,
 	scope: `SELECT scope AS value, count(*) AS n FROM f_recs GROUP BY ALL`,
 	status: `SELECT status AS value, count(*) AS n FROM f_actions GROUP BY ALL`
 };
@@ -110,6 +112,7 @@ export async function knownValues(engine: Engine, _asAt?: string): Promise<Recor
 		 UNION ALL SELECT DISTINCT 'agency', lead_agency FROM actions
 		 UNION ALL SELECT DISTINCT 'sector', agency_sector FROM recommendations
 		 UNION ALL SELECT DISTINCT 'theme', theme FROM recommendation_themes
+		 UNION ALL SELECT DISTINCT 'category', category FROM recommendation_categories
 		 UNION ALL SELECT DISTINCT 'scope', scope FROM recommendations`
 	);
 	const out = Object.fromEntries(DIMENSIONS.map((d) => [d.key, new Set<string>()])) as Record<Dimension, Set<string>>;

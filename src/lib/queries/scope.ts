@@ -9,7 +9,12 @@
  *   f_actions_rv  the same with their review's year, completed and published dates and their
  *              recommendation's scope (rec_scope), for counts by year without a join;
  *   f_rec_themes  the themes of the recommendations in f_recs, one row per (recommendation, theme),
- *              with the recommendation's review, agency and the review's year: theme counts need no join.
+ *              with the recommendation's review, agency and the review's year: theme counts need no join;
+ *   f_rec_categories  the same for their kinds of change (recommendation_categories), one row per
+ *              (recommendation, category), with its source ('coded', 'auto', 'corrected').
+ *
+ * The theme and kind-of-change filters each keep recommendations with ANY chosen value; set together,
+ * a recommendation must match both (one chosen theme and one chosen kind of change).
  *
  * Reviews completed after the as-at date are out of scope: the data is seen as it stood that day.
  *
@@ -93,6 +98,10 @@ export function scope(f: Filters, asAt: string, options: ScopeOptions | Dimensio
 	const themePred = themes.length
 		? `recommendation_id IN (SELECT recommendation_id FROM recommendation_themes WHERE theme IN (${list(themes)}))`
 		: null;
+	const categories = vals('category');
+	const categoryPred = categories.length
+		? `recommendation_id IN (SELECT recommendation_id FROM recommendation_categories WHERE category IN (${list(categories)}))`
+		: null;
 	const recWhere = and([
 		...reviewPreds,
 		// A recommendation concerns an agency when it is addressed to it or one of its actions is led by it.
@@ -101,7 +110,8 @@ export function scope(f: Filters, asAt: string, options: ScopeOptions | Dimensio
 			: null,
 		inList('agency_sector', 'sector'),
 		inList('scope', 'scope'),
-		themePred
+		themePred,
+		categoryPred
 	]);
 	// An action is in scope when its recommendation is and it matches the action filters. Its
 	// recommendation concerns the agency whenever the action is led by it, so the agency test on the
@@ -111,11 +121,12 @@ export function scope(f: Filters, asAt: string, options: ScopeOptions | Dimensio
 		inList('r_sector', 'sector'),
 		inList('r_scope', 'scope'),
 		themePred,
+		categoryPred,
 		inList('lead_agency', 'agency'),
 		inList('status_at(status, completed_date, ' + at + ')', 'status')
 	]);
 
-	const recFiltered = agencies.length + vals('sector').length + vals('scope').length + themes.length > 0;
+	const recFiltered = agencies.length + vals('sector').length + vals('scope').length + themes.length + categories.length > 0;
 	// Only the status filter narrows recommendations to those with a matching action: the agency
 	// filter already chose its recommendations (addressed to it, or with an action it leads).
 	const actionFiltered = vals('status').length > 0;
@@ -166,6 +177,12 @@ export function scope(f: Filters, asAt: string, options: ScopeOptions | Dimensio
 		[
 			'f_rec_themes',
 			`SELECT recommendation_id, review_id, theme, agency, v_year AS year FROM _scope_rec_themes
+    ${recWhere}${actionFiltered ? `${recWhere ? ' AND' : ' WHERE'} recommendation_id IN (SELECT recommendation_id FROM f_status_recs)` : ''}`,
+			actionFiltered ? ['f_status_recs'] : []
+		],
+		[
+			'f_rec_categories',
+			`SELECT recommendation_id, review_id, category, source, agency, v_year AS year FROM _scope_rec_categories
     ${recWhere}${actionFiltered ? `${recWhere ? ' AND' : ' WHERE'} recommendation_id IN (SELECT recommendation_id FROM f_status_recs)` : ''}`,
 			actionFiltered ? ['f_status_recs'] : []
 		]

@@ -307,7 +307,8 @@ class DatasetState {
 					if (first) this.meta = m;
 				})
 			]);
-			await loadDataset(engine, buffers, meta.files);
+			// What the load did to a dataset made before the model grew (kinds of change tagged from the text), said in the notice.
+			const { notices } = await loadDataset(engine, buffers, meta.files);
 			const counts = await rowCounts(engine);
 			const known = await knownValues(engine, meta.as_at ?? today());
 			this.meta = meta;
@@ -321,7 +322,7 @@ class DatasetState {
 			remember(id);
 			this.phase = 'ready';
 			this.error = null;
-			this.notice = null;
+			this.notice = notices.length ? notices.join(' ') : null;
 			return null;
 		} catch (e) {
 			const why = message(e);

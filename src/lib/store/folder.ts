@@ -3,7 +3,7 @@
  * from files the user picked (a folder, or several files). Works on anything with a name and
  * bytes, so it is tested without a browser. Problems come back in words, naming the file.
  */
-import { TABLE_NAMES, type DatasetMeta, type TableName } from '../model/schema';
+import { TABLE_NAMES, mayBeMissing, type DatasetMeta, type TableName } from '../model/schema';
 
 /** What a picked file offers (a browser File fits). */
 export interface PickedFile {
@@ -36,13 +36,16 @@ export async function readPickedFolder(
 	if (typeof meta !== 'object' || meta === null || typeof meta.files !== 'object' || meta.files === null) {
 		throw new FolderError('meta.json does not name the table files ("files" is missing).');
 	}
-	const missing = TABLE_NAMES.filter((t) => !meta.files[t] || !byName.has(baseName(meta.files[t])));
+	// A folder written before a table was added to the model names no file for it: it opens with that table empty.
+	const has = (t: TableName) => !!meta.files[t] && byName.has(baseName(meta.files[t]));
+	const missing = TABLE_NAMES.filter((t) => !has(t) && !(mayBeMissing(t) && !meta.files[t]));
 	if (missing.length) {
 		const names = missing.map((t) => meta.files[t] ?? `(no file named for ${t})`);
 		throw new FolderError(`Missing from the chosen files: ${names.join(', ')}.`);
 	}
 	const entries = await Promise.all(
-		TABLE_NAMES.map(async (t) => [t, new Uint8Array(await byName.get(baseName(meta.files[t]))!.arrayBuffer())] as const)
+		TABLE_NAMES.filter(has).map(async (t) => [t, new Uint8Array(await byName.get(baseName(meta.files[t]))!.arrayBuffer())] as const)
 	);
-	return { meta, buffers: Object.fromEntries(entries) as Record<TableName, Uint8Array> };
+	const got = Object.fromEntries(entries) as Record<TableName, Uint8Array>;
+	return { meta, buffers: TABLE_NAMES.every((t) => got[t]) ? got : (await import('../model/migrate')).withAddedTables(got).buffers };
 }

@@ -15,7 +15,7 @@
  * No clock or randomness inside: the time and the id generator are passed in.
  */
 import { tableFromIPC } from 'apache-arrow';
-import { TABLE_NAMES, type DatasetMeta, type TableName } from '../model/schema';
+import { CORE_TABLE_NAMES, TABLE_NAMES, mayBeMissing, type DatasetMeta, type TableName } from '../model/schema';
 import type { KeyValue } from './keyvalue';
 
 export interface StoredInfo {
@@ -133,7 +133,7 @@ export function infoProblem(v: unknown, id: string): string | null {
 	if (v.id !== id) return 'its description belongs to another entry';
 	if (typeof v.name !== 'string' || !v.name.trim()) return 'it has no name';
 	if (typeof v.imported_at !== 'string' || Number.isNaN(Date.parse(v.imported_at))) return 'it has no import time';
-	if (!isRecord(v.row_counts) || TABLE_NAMES.some((t) => typeof (v.row_counts as Record<string, unknown>)[t] !== 'number')) {
+	if (!isRecord(v.row_counts) || CORE_TABLE_NAMES.some((t) => typeof (v.row_counts as Record<string, unknown>)[t] !== 'number')) {
 		return 'its row counts are missing';
 	}
 	if (!isRecord(v.meta) || typeof v.meta.name !== 'string' || !isRecord(v.meta.files)) return 'its metadata is unreadable';
@@ -179,7 +179,8 @@ export function createDatasetStore(kv: KeyValue, deps: StoreDeps): DatasetStore 
 			for (const [id, own] of byId) {
 				try {
 					const v = own.has(infoKey(id)) ? await kv.get(infoKey(id)) : undefined;
-					const missing = TABLE_NAMES.filter((t) => !own.has(tableKey(id, t)));
+					// A dataset kept before a table was added to the model lacks it (it opens with the table empty).
+					const missing = CORE_TABLE_NAMES.filter((t) => !own.has(tableKey(id, t)));
 					const problem =
 						infoProblem(v, id) ?? (missing.length ? `its table${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} missing` : null);
 					if (problem) problems.push({ id, message: `A stored dataset could not be read: ${problem}.` });
@@ -197,6 +198,7 @@ export function createDatasetStore(kv: KeyValue, deps: StoreDeps): DatasetStore 
 			const entries = await Promise.all(
 				TABLE_NAMES.map(async (t) => {
 					const v = await kv.get(tableKey(id, t));
+					if (v === undefined && mayBeMissing(t)) return [t, (await import('../model/migrate')).emptyTableIPC(t)] as const;
 					if (!(v instanceof Uint8Array) || v.byteLength === 0) {
 						throw new StoreError(`The stored dataset "${info.name}" is damaged: its table ${t} is missing.`);
 					}

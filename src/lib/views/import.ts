@@ -8,6 +8,7 @@ import type { AutoTheme } from '$lib/import/autotheme';
 import type { ReadProgress, ThemeEdit } from '$lib/import';
 import { STATUSES, type Status } from '$lib/model/vocab';
 import { THEMES, themeLabel } from '$lib/model/themes';
+import { CATEGORIES, categoryLabel } from '$lib/model/categories';
 
 /** The select's options, grouped by model table ("actions" -> ["actions.status", ...]). */
 export function targetGroups(): { table: string; targets: { value: Target; label: string }[] }[] {
@@ -118,40 +119,112 @@ export function withChoice<V extends string>(map: Readonly<Record<string, V>>, k
 	return out;
 }
 
+/** A suggestion as listed: the words behind it, how sure the tagger is, and whether a person should check it. */
+interface Suggested {
+	label: string;
+	words: string[];
+	/** The tagger's confidence, 0–1; null when only cue words found it (no probability). */
+	confidence: number | null;
+	/** Low confidence or tentative: marked "check this". */
+	check: boolean;
+	/** Given only because every recommendation needs a kind of change (under the tagger's threshold). */
+	tentative: boolean;
+	removed: boolean;
+}
+
+/** One recommendation's kinds of change read from its text, with the user's corrections. */
+export interface CategorySuggestions {
+	tags: (Suggested & { category: string })[];
+	added: { category: string; label: string }[];
+	addable: { category: string; label: string }[];
+	/** The user removed or added one: what is kept is stored as 'corrected'. */
+	corrected: boolean;
+}
+
 /** One recommendation tagged from its text, as listed for the user to correct. */
 export interface AutoThemeRow {
 	recommendation_id: string;
 	text: string;
+	/** False when the file gave its themes (only its kinds of change are suggested). */
+	themesSuggested: boolean;
 	/** Tags made from the text, with the words that matched; `removed` when the user took it off. */
-	tags: { theme: string; label: string; words: string[]; removed: boolean }[];
+	tags: (Suggested & { theme: string })[];
 	/** Themes the user added. */
 	added: { theme: string; label: string }[];
 	/** Themes that can still be added (the taxonomy minus what it has). */
 	addable: { theme: string; label: string }[];
+	/** The user changed its themes: what is kept is stored as 'corrected'. */
+	corrected: boolean;
+	/** Kinds of change read from the text; null when the file gave them. */
+	categories: CategorySuggestions | null;
 }
 
-/** The automatic tags grouped by recommendation, in file order, with the user's corrections. */
+type ThemeTag = { recommendation_id: string; theme: string; words: string[]; confidence?: number | null; check?: boolean };
+type CategoryTag = { recommendation_id: string; category: string; reasons: string[]; confidence: number; check: boolean; tentative: boolean };
+
+const groupBy = <T extends { recommendation_id: string }>(xs: readonly T[]) => {
+	const m = new Map<string, T[]>();
+	for (const x of xs) m.set(x.recommendation_id, [...(m.get(x.recommendation_id) ?? []), x]);
+	return m;
+};
+
+/** The automatic tags (themes and kinds of change) grouped by recommendation, in file order, with the user's corrections. */
 export function autoThemeRows(
-	recs: readonly { recommendation_id: string; text: string }[],
-	tags: readonly ({ recommendation_id: string } & AutoTheme)[],
-	edits: Readonly<Record<string, ThemeEdit>>
+	recs: readonly { recommendation_id: string; text: string; themes?: boolean }[],
+	tags: readonly ThemeTag[],
+	edits: Readonly<Record<string, ThemeEdit>>,
+	categoryTags: readonly CategoryTag[] = [],
+	categoryEdits: Readonly<Record<string, ThemeEdit>> = {}
 ): AutoThemeRow[] {
-	const byRec = new Map<string, AutoTheme[]>();
-	for (const t of tags) byRec.set(t.recommendation_id, [...(byRec.get(t.recommendation_id) ?? []), { theme: t.theme, words: t.words }]);
-	return recs.map(({ recommendation_id, text }) => {
+	const byRec = groupBy(tags);
+	const catsByRec = groupBy(categoryTags);
+	return recs.map(({ recommendation_id, text, themes = true }) => {
 		const edit = edits[recommendation_id] ?? {};
 		const removed = new Set(edit.remove ?? []);
 		const own = byRec.get(recommendation_id) ?? [];
 		const added = (edit.add ?? []).filter((t) => !own.some((o) => o.theme === t)).map((theme) => ({ theme, label: themeLabel(theme) }));
 		const has = new Set([...own.filter((o) => !removed.has(o.theme)).map((o) => o.theme), ...added.map((a) => a.theme)]);
+		const cats = catsByRec.get(recommendation_id);
+		const cEdit = categoryEdits[recommendation_id] ?? {};
+		const cRemoved = new Set(cEdit.remove ?? []);
+		const cAdded = cats ? (cEdit.add ?? []).filter((c) => !cats.some((o) => o.category === c)).map((category) => ({ category, label: categoryLabel(category) })) : [];
+		const cHas = new Set([...(cats ?? []).filter((o) => !cRemoved.has(o.category)).map((o) => o.category), ...cAdded.map((a) => a.category)]);
 		return {
 			recommendation_id,
 			text,
-			tags: own.map((o) => ({ theme: o.theme, label: themeLabel(o.theme), words: o.words, removed: removed.has(o.theme) })),
+			themesSuggested: themes,
+			tags: own.map((o) => ({
+				theme: o.theme,
+				label: themeLabel(o.theme),
+				words: o.words,
+				confidence: o.confidence ?? null,
+				check: o.check ?? false,
+				tentative: false,
+				removed: removed.has(o.theme)
+			})),
 			added,
-			addable: THEMES.filter((t) => !has.has(t.id)).map((t) => ({ theme: t.id, label: t.label }))
+			addable: THEMES.filter((t) => !has.has(t.id)).map((t) => ({ theme: t.id, label: t.label })),
+			corrected: removed.size > 0 || added.length > 0,
+			categories: cats
+				? {
+						tags: cats.map((c) => ({ category: c.category, label: categoryLabel(c.category), words: c.reasons, confidence: c.confidence, check: c.check, tentative: c.tentative, removed: cRemoved.has(c.category) })),
+						added: cAdded,
+						addable: CATEGORIES.filter((c) => !cHas.has(c.id)).map((c) => ({ category: c.id, label: c.label })),
+						corrected: cRemoved.size > 0 || cAdded.length > 0
+					}
+				: null
 		};
 	});
+}
+
+/** "83% sure" for a confidence; null when there is none. */
+export function confidenceText(confidence: number | null): string | null {
+	return confidence == null ? null : `${Math.round(confidence * 100)}% sure`;
+}
+
+/** How many suggestions of the rows a person should check (kinds of change and themes still kept). */
+export function toCheck(rows: readonly AutoThemeRow[]): number {
+	return rows.reduce((n, r) => n + r.tags.filter((t) => t.check && !t.removed).length + (r.categories?.tags.filter((t) => t.check && !t.removed).length ?? 0), 0);
 }
 
 /** Edits with one change: remove or restore a tag made from the text, add or drop an added theme. */

@@ -17,7 +17,7 @@ export const REPORT_LESSONS = 6;
 export const REPORT_LONGEST = 15;
 
 /** The section headings, in order: the printed PDF's outline has these (a test checks it). */
-export const REPORT_SECTIONS = ['Headline figures', 'Theme trends', 'Repeated lessons', 'Overdue actions by agency', 'The longest overdue actions'] as const;
+export const REPORT_SECTIONS = ['Headline figures', 'Theme trends', 'Kinds of change asked for', 'Repeated lessons', 'Overdue actions by agency', 'The longest overdue actions'] as const;
 
 /** "Filters: reviews from 2018; partnership: Dallowfield." or "No filters: every review in the dataset." */
 export function reportFilters(f: Filters): string {

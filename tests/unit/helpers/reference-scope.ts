@@ -31,6 +31,7 @@ export function referenceScope(f: Filters, asAt: string, except?: Dimension): Pi
 		inList('death_type', 'death_type')
 	]);
 	const themes = vals('theme');
+	const categories = vals('category');
 	const agencies = vals('agency');
 	const recWhere = and([
 		// A recommendation concerns an agency when it is addressed to it or one of its actions is led by it.
@@ -41,6 +42,9 @@ export function referenceScope(f: Filters, asAt: string, except?: Dimension): Pi
 		inList('r.scope', 'scope'),
 		themes.length
 			? `EXISTS (SELECT 1 FROM recommendation_themes t WHERE t.recommendation_id = r.recommendation_id AND t.theme IN (${list(themes)}))`
+			: null,
+		categories.length
+			? `EXISTS (SELECT 1 FROM recommendation_categories c WHERE c.recommendation_id = r.recommendation_id AND c.category IN (${list(categories)}))`
 			: null
 	]);
 	const actionWhere = and([inList('a.lead_agency', 'agency'), inList('a.status', 'status')]);
