@@ -19,7 +19,7 @@ const meta = (asAt: string, extra: Partial<DatasetMeta> = {}): DatasetMeta => ({
 	fictional: false,
 	as_at: asAt,
 	source: 'Test',
-	row_counts: { reviews: 1, review_factors: 1, recommendations: 1, recommendation_themes: 1, actions: 1 },
+	row_counts: { reviews: 1, review_factors: 1, recommendations: 1, recommendation_themes: 1, recommendation_categories: 0, actions: 1 },
 	files: Object.fromEntries(TABLE_NAMES.map((t) => [t, `${t}.arrows`])) as Record<TableName, string>,
 	...extra
 });

@@ -30,7 +30,7 @@ async function setup() {
 describe('the update in the import worker', () => {
 	it('counts the reviews each kept dataset shares with the checked import', async () => {
 		const { kept, session } = await setup();
-		const other = datasetBuffers({ tables: { reviews: [{ review_id: 'DHR-01', partnership: 'Elsewhere CSP', review_type: 'DHR' }], review_factors: [], recommendations: [], recommendation_themes: [], actions: [] } });
+		const other = datasetBuffers({ tables: { reviews: [{ review_id: 'DHR-01', partnership: 'Elsewhere CSP', review_type: 'DHR' }], review_factors: [], recommendations: [], recommendation_themes: [], recommendation_categories: [], actions: [] } });
 		expect(updateReply(session, { type: 'common', kept: [{ id: 'a', reviews: kept.buffers.reviews }, { id: 'b', reviews: other.reviews }] })).toEqual([
 			{ id: 'a', reviews: 2 },
 			{ id: 'b', reviews: 0 }
@@ -55,7 +55,7 @@ describe('the update in the import worker', () => {
 	it('merges: the updated tables as buffers, with their row counts', async () => {
 		const { kept, session } = await setup();
 		const m = updateReply(session, { type: 'merge', kept, asAt: V2_AS_AT }) as MergeReply;
-		expect(m.row_counts).toEqual({ reviews: 2, review_factors: 0, recommendations: 4, recommendation_themes: m.row_counts.recommendation_themes, actions: 9 });
+		expect(m.row_counts).toEqual({ reviews: 2, review_factors: 0, recommendations: 4, recommendation_themes: m.row_counts.recommendation_themes, recommendation_categories: [], actions: 9 });
 		const t = tablesOf(m.buffers);
 		expect(t.actions.filter((a) => a.status === 'completed')).toHaveLength(3);
 		expect(t.actions.map((a) => a.description)).toContain('Check every repeat case at the monthly MARAC');

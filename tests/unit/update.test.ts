@@ -94,7 +94,7 @@ describe('pairing', () => {
 	it('pairs actions with generated ids by their description when a row above was removed (ids shifted)', () => {
 		const rec = { recommendation_id: 'R-R1', review_id: 'R', rec_number: 1, text: 'Train staff.' };
 		const a = (n: number, description: string, status = 'in progress') => ({ action_id: `R-R1-A${n}`, recommendation_id: 'R-R1', description, status, target_date: '2030-01-01' });
-		const kept: Tables = { reviews: [{ review_id: 'R', partnership: 'P' }], review_factors: [], recommendations: [rec], recommendation_themes: [], actions: [a(1, 'Write the course'), a(2, 'Book the rooms'), a(3, 'Run the course')] };
+		const kept: Tables = { reviews: [{ review_id: 'R', partnership: 'P' }], review_factors: [], recommendations: [rec], recommendation_themes: [], recommendation_categories: [], actions: [a(1, 'Write the course'), a(2, 'Book the rooms'), a(3, 'Run the course')] };
 		const incoming: Tables = { ...kept, actions: [a(1, 'Write the course.'), a(2, 'Run  the COURSE', 'completed')] };
 		const c = compareTables(kept, incoming, { asAt: '2026-01-01' });
 		expect(c.totals).toEqual({ completed: 1, overdue: 0, added: 0, removed: 1, moved: 0, status: 0 });
@@ -105,7 +105,7 @@ describe('pairing', () => {
 	it('does not pair a removed and an added action by a generated id they happen to share', () => {
 		const rec = { recommendation_id: 'R-R1', review_id: 'R', rec_number: 1, text: 'Train staff.' };
 		const a = (n: number, description: string) => ({ action_id: `R-R1-A${n}`, recommendation_id: 'R-R1', description, status: 'in progress' });
-		const kept: Tables = { reviews: [{ review_id: 'R', partnership: 'P' }], review_factors: [], recommendations: [rec], recommendation_themes: [], actions: [a(1, 'Write the course'), a(2, 'Book the rooms')] };
+		const kept: Tables = { reviews: [{ review_id: 'R', partnership: 'P' }], review_factors: [], recommendations: [rec], recommendation_themes: [], recommendation_categories: [], actions: [a(1, 'Write the course'), a(2, 'Book the rooms')] };
 		const incoming: Tables = { ...kept, actions: [a(1, 'Write the course'), a(2, 'Film the course')] };
 		expect(compareTables(kept, incoming, { asAt: '2026-01-01' }).totals).toMatchObject({ added: 1, removed: 1 });
 		// The file's own ids pair a reworded action.
@@ -119,6 +119,7 @@ describe('pairing', () => {
 			review_factors: [],
 			recommendations: [{ recommendation_id: 'DHR-3-R1', review_id: 'DHR-3', rec_number: 1, text: 'Train.' }],
 			recommendation_themes: [],
+			recommendation_categories: [],
 			actions: [{ action_id: 'DHR-3-R1-A1', recommendation_id: 'DHR-3-R1', description: 'Course', status: 'in progress' }]
 		};
 		const incoming: Tables = {
@@ -126,6 +127,7 @@ describe('pairing', () => {
 			review_factors: [],
 			recommendations: [{ recommendation_id: 'DHR 3-R1', review_id: 'DHR 3', rec_number: 1, text: 'Train staff.' }],
 			recommendation_themes: [],
+			recommendation_categories: [],
 			actions: [{ action_id: 'DHR 3-R1-A1', recommendation_id: 'DHR 3-R1', description: 'Course', status: 'completed', completed_date: '2025-01-01' }]
 		};
 		const c = compareTables(kept, incoming, { asAt: '2025-06-30' });

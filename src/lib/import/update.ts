@@ -342,6 +342,7 @@ export function applyUpdate(kept: Tables, incoming: Tables): Tables {
 	const recs = kept.recommendations.filter(stays);
 	const recIds = new Set(recs.map((r) => str(r.recommendation_id)));
 	const themes = kept.recommendation_themes.filter((t) => recIds.has(str(t.recommendation_id)));
+	const categories = (kept.recommendation_categories ?? []).filter((t) => recIds.has(str(t.recommendation_id)));
 	const actions = kept.actions.filter((a) => recIds.has(str(a.recommendation_id)));
 	const factors = kept.review_factors.filter(stays);
 
@@ -374,6 +375,7 @@ export function applyUpdate(kept: Tables, incoming: Tables): Tables {
 		review_factors: [...factors, ...keptFactors, ...incoming.review_factors],
 		recommendations: [...recs, ...incoming.recommendations],
 		recommendation_themes: [...themes, ...incoming.recommendation_themes],
+		recommendation_categories: [...categories, ...(incoming.recommendation_categories ?? [])],
 		actions: [...actions, ...incoming.actions]
 	};
 }

@@ -37,6 +37,7 @@ export function trackerTables(): Tables {
 		review_factors: structuredClone(TRACKER.review_factors ?? []),
 		recommendations: structuredClone(TRACKER.recommendations ?? []),
 		recommendation_themes: structuredClone(TRACKER.recommendation_themes ?? []),
+		recommendation_categories: [],
 		actions: structuredClone(base)
 	};
 }
@@ -48,6 +49,7 @@ export function nextTables(): Tables {
 		review_factors: [],
 		recommendations: t.recommendations,
 		recommendation_themes: t.recommendation_themes.filter((x) => x.source === 'coded'),
+		recommendation_categories: [],
 		actions: [
 			...t.actions.filter((a) => a.action_id !== 'B2').map((a) => ({ ...a, ...(edits[String(a.action_id)] ?? {}) })),
 			{
