@@ -41,9 +41,10 @@ async function importFile(page: Page, base: string, file: string, asAt: string) 
 
 /** Small-number protection off for the open (real) dataset: the figures of one's own tracker are compared exactly. Call once it is open. */
 async function protectionOff(page: Page) {
-	const box = page.getByTestId('protection-on');
-	await box.waitFor({ timeout: 60_000 });
-	if (await box.isChecked()) await box.uncheck();
+	// The internal view shows every count (a one-partnership tracker opens in it by default).
+	const internal = page.getByTestId('view-internal');
+	await internal.waitFor({ timeout: 60_000 });
+	if (!(await internal.isChecked())) await internal.check();
 }
 
 describe('the next version of a tracker', () => {
