@@ -397,12 +397,12 @@ export function buildTables(inputs: readonly SourceInput[], options: BuildOption
 				}
 				const milestones = milestonesCell === null ? null : String(milestonesCell).trim();
 				const join = (...parts: unknown[]) => parts.filter(Boolean).join(' — ');
-				if (statusCell !== null && outcomeCell !== null) {
-					// A status column beside a completion-and-outcome cell: the status from its column, the
-					// completion date and the evidence from the cell.
-					const o = readOutcome(outcomeCell, milestones !== null);
-					a.completed_date = a.completed_date ?? o.completed_date;
-					if (o.evidence) a.evidence = join(a.evidence, o.evidence);
+				// A completion-and-outcome cell gives the completion date and the evidence; with no status
+				// column (the Home Office template) it gives the status too.
+				const outcome = outcomeCell !== null || (statusCell === null && has('actions.outcome')) ? readOutcome(outcomeCell, milestones !== null) : null;
+				if (outcome) {
+					a.completed_date = a.completed_date ?? outcome.completed_date;
+					if (outcome.evidence) a.evidence = join(a.evidence, outcome.evidence);
 				}
 				if (status !== null) {
 					const rag = RAG_MEANING[statusKey(statusCell)];
@@ -413,13 +413,9 @@ export function buildTables(inputs: readonly SourceInput[], options: BuildOption
 					} else a.status = status;
 				} else if (statusCell !== null) {
 					a.status = null; // a word to map: reported (and blocking) with the cell
-				} else if (has('actions.outcome')) {
-					// The Home Office template: status, completion date and evidence from one cell.
-					const o = readOutcome(outcomeCell, milestones !== null);
-					a.status = o.status;
-					a.completed_date = a.completed_date ?? o.completed_date;
-					if (o.evidence) a.evidence = join(a.evidence, o.evidence);
-					problems.push({ ...at, column: mapping.columns[col.get('actions.outcome')!].source, value: outcomeCell === null ? '' : String(outcomeCell).slice(0, 120), problem: `Status derived: ${o.how}.`, blocking: false });
+				} else if (outcome) {
+					a.status = outcome.status;
+					problems.push({ ...at, column: mapping.columns[col.get('actions.outcome')!].source, value: outcomeCell === null ? '' : String(outcomeCell).slice(0, 120), problem: `Status derived: ${outcome.how}.`, blocking: false });
 				} else if (a.completed_date) {
 					a.status = 'completed';
 					problems.push({ ...at, column: 'status', problem: 'No status but a completed date: taken as completed.', blocking: false });
