@@ -6,12 +6,11 @@
  * console error, no foreign request, no axe violation.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Locator } from 'playwright-core';
 import type { Engine } from '$lib/db/engine';
-import { emptyFilters, withValues, type Filters } from '$lib/filters/filters';
+import type { Filters } from '$lib/filters/filters';
 import { categoryAgencyMix, categoryTopicMatrix, categoryTotals, categoryYearMix } from '$lib/queries/categories';
 import { agencyCaption, agencyTable, topicCaption, topicTable, totalsCaption, totalsTable, yearCaption, yearTable } from '$lib/views/changes';
-import type { TextTable } from '$lib/views/themes';
+import { expectedText, filtersOf, tableText } from './tables';
 import { axeMain, launch, openPage, type Session } from './browser';
 import { openDemo } from './demo';
 
@@ -33,19 +32,6 @@ afterAll(async () => {
 	await engine?.close();
 });
 
-const filtersOf = (values: Partial<Filters['values']>): Filters => {
-	let f = emptyFilters();
-	for (const [k, v] of Object.entries(values)) f = withValues(f, k as keyof Filters['values'], v!);
-	return f;
-};
-
-async function tableText(table: Locator): Promise<string[][]> {
-	const rows = table.locator('tbody tr, tfoot tr');
-	const out: string[][] = [];
-	for (let i = 0; i < (await rows.count()); i++) out.push((await rows.nth(i).locator('th, td').allTextContents()).map((s) => s.trim()));
-	return out;
-}
-const expectedText = (t: TextTable) => [...t.rows.map((r) => r.cells), ...(t.foot ? [t.foot] : [])];
 
 async function expected(f: Filters) {
 	return {

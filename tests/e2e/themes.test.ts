@@ -5,11 +5,12 @@
  * the URL and the numbers follow; no console error, no foreign request, no axe violation.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Engine } from '$lib/db/engine';
-import { emptyFilters, withValues, type Filters } from '$lib/filters/filters';
+import { emptyFilters, type Filters } from '$lib/filters/filters';
 import { factorCooccurrence, themeCooccurrence, themeYearShares } from '$lib/queries/themes';
-import { cooccurrenceCaption, matrixTable, sharesCaption, themeTrends, yearTable, type TextTable } from '$lib/views/themes';
+import { cooccurrenceCaption, matrixTable, sharesCaption, themeTrends, yearTable } from '$lib/views/themes';
+import { expectedText, filtersOf, tableText } from './tables';
 import { axeMain, launch, openPage, type Session } from './browser';
 import { openDemo } from './demo';
 
@@ -32,22 +33,6 @@ afterAll(async () => {
 	await engine?.close();
 });
 
-const filtersOf = (values: Partial<Filters['values']>): Filters => {
-	let f = emptyFilters();
-	for (const [k, v] of Object.entries(values)) f = withValues(f, k as keyof Filters['values'], v!);
-	return f;
-};
-
-/** Every row of a table (body, then footer) as the text of its cells. */
-async function tableText(table: Locator): Promise<string[][]> {
-	const rows = table.locator('tbody tr, tfoot tr');
-	const out: string[][] = [];
-	for (let i = 0; i < (await rows.count()); i++) {
-		out.push((await rows.nth(i).locator('th, td').allTextContents()).map((s) => s.trim()));
-	}
-	return out;
-}
-const expectedText = (t: TextTable) => [...t.rows.map((r) => r.cells), ...(t.foot ? [t.foot] : [])];
 const caption = (page: Page, id: string) => page.getByTestId(`chart-${id}`).locator('figcaption .caption');
 
 /** What the page should show for these filters, computed under Node. */
