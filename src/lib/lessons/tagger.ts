@@ -325,6 +325,8 @@ export interface TrainOptions {
 	iterations: number;
 	/** Scale of the cue-group priors of data/theme-cues.json (`model_priors`): 0 for none. */
 	prior: number;
+	/** The same for the topic heads, when it differs (topics are named by their words more than kinds of change are). */
+	topicPrior?: number;
 }
 
 export type Priors = Record<string, Record<string, number>>;
@@ -334,7 +336,7 @@ const PRIORS = (cuesFile as { model_priors: Priors }).model_priors;
  * Chosen by grouped cross-validation on the real labelled texts (folds by review), over a small grid;
  * `npm run eval:themes` prints the figures for these.
  */
-export const TRAINING: TrainOptions = { lambda: 0.03, balance: 0.5, maxPositiveWeight: 6, minTexts: 2, iterations: 300, prior: 10 };
+export const TRAINING: TrainOptions = { lambda: 0.03, balance: 0.5, maxPositiveWeight: 6, minTexts: 2, iterations: 300, prior: 10, topicPrior: 20 };
 
 /** The vocabulary of a set of texts: features in at least `minTexts` of them, sorted; their IDF. */
 export function vocabulary(texts: readonly string[], minTexts: number): { features: string[]; idf: number[] } {
@@ -412,7 +414,7 @@ export function trainHeads(rows: readonly TrainingRow[], opts: TrainOptions = TR
 			const w0 = new Float64Array(vocab.features.length);
 			for (const [group, weight] of Object.entries(PRIORS[id] ?? {})) {
 				const j = index.get(`c:${group}`);
-				if (j !== undefined) w0[j] = weight * opts.prior;
+				if (j !== undefined) w0[j] = weight * (kind === 'topic' ? (opts.topicPrior ?? opts.prior) : opts.prior);
 			}
 			const fit = fitHead(vectors, y, vocab.features.length, opts, { weights: w0 });
 			heads.push({ kind, id, bias: fit.bias, weights: [...fit.weights], threshold: 0.5 });
