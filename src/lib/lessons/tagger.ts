@@ -98,8 +98,41 @@ export function textFeatures(text: string, cues: readonly CompiledCue[] = CUES):
 
 const cache = new Map<string, Map<string, Feature>>();
 
+/** Words of the names of the boards that commission and oversee reviews ("Community Safety Partnership"). */
+const BODY_WORDS = new Set(['community', 'safety', 'safe', 'safer', 'city', 'communities', 'safeguarding', 'adults', 'adult', 'children', 'childrens', 'domestic', 'abuse', 'crime', 'drugs', 'and', 'partnership', 'executive']);
+const BODY_ENDS = new Set(['partnership', 'partnerships', 'board', 'boards']);
+const BODY_ACRONYMS = new Set(['csp', 'csps', 'sab', 'sabs', 'lscb', 'scp', 'setdab', 'esab', 'sdpb', 'dafeg']);
+/** The token that stands for such a name: who is asked, not what kind of change. */
+export const BODY_TOKEN = 'oversightbody';
+
+/**
+ * The words of a text with the name of an overseeing board (Community Safety Partnership, Safe City
+ * Partnership, Safeguarding Adults Board, CSP…) read as one word: "partnership" in a board's name says
+ * who is asked, not that agencies are to work together.
+ */
+export function bodyTokens(tokens: readonly Token[]): Token[] {
+	const out: Token[] = [];
+	for (const t of tokens) {
+		if (BODY_ACRONYMS.has(t.raw)) {
+			out.push({ ...t, raw: BODY_TOKEN, stem: BODY_TOKEN });
+			continue;
+		}
+		if (BODY_ENDS.has(t.raw)) {
+			let k = out.length;
+			while (k > 0 && out.length - k < 4 && BODY_WORDS.has(out[k - 1].raw)) k--;
+			if (k < out.length && out.slice(k).some((w) => w.raw !== 'and' && w.raw !== 'partnership')) {
+				const start = out[k].start;
+				out.splice(k, out.length - k, { ...t, start, raw: BODY_TOKEN, stem: BODY_TOKEN });
+				continue;
+			}
+		}
+		out.push(t);
+	}
+	return out;
+}
+
 function computeFeatures(text: string, cues: readonly CompiledCue[]): Map<string, Feature> {
-	const tokens = tokenize(text);
+	const tokens = bodyTokens(tokenize(text));
 	// What the text holds, to rule a cue out at once: its stems and every start of every word.
 	const has = new Set<string>();
 	for (const t of tokens) {
