@@ -320,7 +320,9 @@ export function decide(scored: readonly Scored[]): { categories: Scored[]; topic
 	const cats = scored.filter((s) => s.head.kind === 'category').sort(byRatio);
 	let categories = cats.filter((s) => s.p >= s.head.threshold);
 	const real = categories.filter((s) => s.head.id !== OTHER_CATEGORY);
-	categories = real.length ? real.slice(0, MAX_CATEGORIES) : categories.slice(0, 1);
+	// `other` only alone, and only when it is the strongest head: an ask about the review's own actions
+	// or report, not one that also asks for a kind of change.
+	categories = categories[0]?.head.id === OTHER_CATEGORY ? categories.slice(0, 1) : real.length ? real.slice(0, MAX_CATEGORIES) : categories.slice(0, 1);
 	if (!categories.length && cats.length) categories = [cats[0]];
 	const topics = scored
 		.filter((s) => s.head.kind === 'topic' && s.p >= s.head.threshold)
@@ -369,7 +371,7 @@ const PRIORS = (cuesFile as { model_priors: Priors }).model_priors;
  * Chosen by grouped cross-validation on the real labelled texts (folds by review), over a small grid;
  * `npm run eval:themes` prints the figures for these.
  */
-export const TRAINING: TrainOptions = { lambda: 0.03, balance: 0.5, maxPositiveWeight: 6, minTexts: 2, iterations: 300, prior: 10, topicPrior: 20 };
+export const TRAINING: TrainOptions = { lambda: 0.03, balance: 0.5, maxPositiveWeight: 6, minTexts: 2, iterations: 300, prior: 10, topicPrior: 60 };
 
 /** The vocabulary of a set of texts: features in at least `minTexts` of them, sorted; their IDF. */
 export function vocabulary(texts: readonly string[], minTexts: number): { features: string[]; idf: number[] } {
