@@ -1,7 +1,7 @@
 /**
  * npm run eval:repeats                          grouped cross-validation of the repeat finder's
  *                                               similarity on the real labelled pairs kept outside the
- *                                               repository (../collected/pairs.csv, or REPEAT_PAIRS):
+ *                                               repository (../collected/pairs-all.csv, or REPEAT_PAIRS):
  *                                               folds by review, the weights and threshold chosen on
  *                                               the training folds only; prints the figures and writes
  *                                               them (no texts) to data/eval/repeats-results.json
@@ -21,7 +21,7 @@ import { OTHER_AGENCY_FACTOR, PART_WEIGHTS, REPEAT_THRESHOLD } from '../src/lib/
 import { bestThreshold, counts, groupedCv, jaccard, pairScores, pairsLine, PairsError, readPairs, type PairCounts } from '../src/lib/lessons/repeat-eval';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const DEFAULT_PAIRS = process.env.REPEAT_PAIRS ?? path.join(ROOT, '../collected/pairs.csv');
+const DEFAULT_PAIRS = process.env.REPEAT_PAIRS ?? path.join(ROOT, '../collected/pairs-all.csv');
 const RESULTS = path.join(ROOT, 'data/eval/repeats-results.json');
 
 let args;
