@@ -5,22 +5,16 @@
  */
 import type { Engine } from '../db/engine';
 import { dateLiteral, reviewOn } from '../db/derived';
-import { DIMENSIONS, tagName, unitOf, type DimensionSpec, type Unit } from '../filters/dimensions';
+import { DIMENSIONS, tagName, type DimensionSpec } from '../filters/dimensions';
 import { emptyFilters, type Dimension, type Filters } from '../filters/filters';
 import { scope } from './scope';
 
 export interface FilterOption {
 	value: string;
-	/** Rows under the other filters; the unit is given by `OPTION_UNITS`. */
+	/** Rows under the other filters: reviews for the period, else the dimension's `unitOf` (filters/dimensions). */
 	n: number;
 }
 export type FilterOptions = Record<Dimension, FilterOption[]> & { year: FilterOption[] };
-
-/** What an option's count counts (from the dimension registry; the period's count reviews). */
-export const OPTION_UNITS: Record<Dimension | 'year', Unit> = {
-	...(Object.fromEntries(DIMENSIONS.map((d) => [d.key, unitOf(d)])) as Record<Dimension, Unit>),
-	year: 'reviews'
-};
 
 /** A dimension's SELECT (after the scope's WITH) giving (value, n): what its level counts (filters/dimensions). */
 function countSql(d: DimensionSpec): string {
