@@ -73,7 +73,7 @@ export const DIMENSIONS = [
 export type Dimension = (typeof DIMENSIONS)[number]['key'];
 
 /** The registry's entry for each key. */
-export const DIMENSION: Readonly<Record<Dimension, DimensionSpec>> = Object.fromEntries(DIMENSIONS.map((d) => [d.key, d]));
+export const DIMENSION = Object.fromEntries(DIMENSIONS.map((d) => [d.key, d])) as Readonly<Record<Dimension, DimensionSpec>>;
 
 /** The dimensions at one level, in registry order. */
 export const dimensionsAt = (level: Level): readonly DimensionSpec[] => DIMENSIONS.filter((d) => d.level === level);
