@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { ImportSession, reportCsv, reportSummary, type FileLike, type Problem } from '../src/lib/import/index';
 import type { FileValues } from '../src/lib/import/file-values';
 import { TABLE_NAMES } from '../src/lib/model/schema';
+import { isAsAt } from '../src/lib/model/as-at';
 
 export const USAGE = `Usage: npm run import -- <files or folders…> --out <dir> [options]
 
@@ -103,7 +104,7 @@ export async function main(argv: readonly string[], log: (s: string) => void = c
 		? 'No --out folder given.'
 		: positionals.length === 0
 			? 'No file to import given.'
-			: asAt && !/^\d{4}-\d{2}-\d{2}$/.test(asAt)
+			: asAt && !isAsAt(asAt)
 				? `--as-at "${asAt}" is not a date written YYYY-MM-DD.`
 				: type && !/^(dhr|dardr)$/i.test(type)
 					? `--review-type "${type}" is neither DHR nor DARDR.`

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { buildIfNeeded, root } from './lib/build.js';
 import { serve } from './lib/serve.js';
+import { BENCH_DIMENSIONS } from './bench/dimensions.js';
 
 const arg = (name, dflt) => {
 	const i = process.argv.indexOf(`--${name}`);
@@ -55,9 +56,8 @@ async function measure(label, dataDir) {
 			const times = [];
 			for (let i = 0; i < changes; i++) {
 				// Alternate: tick the i-th option of a dimension, then untick it.
-				const dims = ['partnership', 'death_type', 'sector', 'theme', 'status'];
-				const dim = dims[Math.floor(i / 2) % dims.length];
-				const nth = Math.floor(i / (2 * dims.length));
+				const dim = BENCH_DIMENSIONS[Math.floor(i / 2) % BENCH_DIMENSIONS.length];
+				const nth = Math.floor(i / (2 * BENCH_DIMENSIONS.length));
 				const ms = await page.evaluate(
 					async ({ dim, nth }) => {
 						// Open the list first, as a user does; its counts are worked out when it opens.

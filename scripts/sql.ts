@@ -12,6 +12,7 @@ import { loadDataset } from '../src/lib/db/dataset';
 import { readDatasetDir } from '../src/lib/db/files';
 import { openConsole, runScript } from '../src/lib/queries/console';
 import { emptyFilters } from '../src/lib/filters/filters';
+import { defaultAsAt, parseAsAt, type AsAt } from '../src/lib/model/as-at';
 import { formatResult, type TextFormat } from '../src/lib/sql/format';
 
 const USAGE = 'usage: npm run sql -- [--data <dir>] [--as-at YYYY-MM-DD] [--format table|csv|json] "<SQL>"';
@@ -19,7 +20,7 @@ const NOT_SUPPRESSED = 'Note: results are not protected by any small-number supp
 
 interface Args {
 	data: string;
-	asAt: string | null;
+	asAt: AsAt | null;
 	format: TextFormat;
 	sql: string;
 }
@@ -29,6 +30,7 @@ class UsageError extends Error {}
 export function parseArgs(argv: string[]): Args {
 	const out: Args = { data: 'static/data/demo', asAt: null, format: 'table', sql: '' };
 	const sql: string[] = [];
+	let asAt: string | null = null;
 	for (let i = 0; i < argv.length; i++) {
 		const a = argv[i];
 		const value = () => {
@@ -37,23 +39,20 @@ export function parseArgs(argv: string[]): Args {
 			return v;
 		};
 		if (a === '--data') out.data = value();
-		else if (a === '--as-at') out.asAt = value();
+		else if (a === '--as-at') asAt = value();
 		else if (a === '--format') out.format = value() as TextFormat;
 		else if (a === '--help' || a === '-h') throw new UsageError('');
 		else if (a.startsWith('--')) throw new UsageError(`Unknown option ${a}.`);
 		else sql.push(a);
 	}
 	if (!['table', 'csv', 'json'].includes(out.format)) throw new UsageError(`--format must be table, csv or json (not ${out.format}).`);
-	if (out.asAt !== null && !isIsoDate(out.asAt)) throw new UsageError(`--as-at must be a date as YYYY-MM-DD (not ${out.asAt}).`);
+	if (asAt !== null) {
+		out.asAt = parseAsAt(asAt);
+		if (out.asAt === null) throw new UsageError(`--as-at must be a date as YYYY-MM-DD (not ${asAt}).`);
+	}
 	out.sql = sql.join(' ').trim();
 	if (!out.sql) throw new UsageError('No SQL given.');
 	return out;
-}
-
-function isIsoDate(s: string): boolean {
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-	const d = new Date(`${s}T00:00:00Z`);
-	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
 async function main(): Promise<number> {
@@ -76,7 +75,7 @@ async function main(): Promise<number> {
 	const engine = await openNodeEngine();
 	try {
 		await loadDataset(engine, ds.buffers, ds.meta.files);
-		const asAt = args.asAt ?? ds.meta.as_at ?? new Date().toISOString().slice(0, 10);
+		const asAt = args.asAt ?? defaultAsAt(ds.meta);
 		const conn = await openConsole(engine);
 		try {
 			const result = await runScript(conn, args.sql, emptyFilters(), asAt).result;

@@ -2,6 +2,7 @@
 // series of filter changes on the app (recording the SQL each runs), and that SQL replayed bare.
 import { gzipSync } from 'node:zlib';
 import { launchFresh } from './chromium.js';
+import { BENCH_DIMENSIONS as DIMS } from './dimensions.js';
 
 const within = (ms, what, p) =>
 	Promise.race([p, new Promise((_, reject) => setTimeout(() => reject(new Error(`${what}: no answer within ${ms / 1000} s`)), ms).unref())]);
@@ -75,8 +76,6 @@ export async function coldBaseline(url, timeoutMs) {
 		await b.close();
 	}
 }
-
-const DIMS = ['partnership', 'death_type', 'sector', 'theme', 'status'];
 
 /**
  * On each route (reached by the header's links, so the engine stays loaded), `changes` filter

@@ -14,6 +14,9 @@
  *   otherwise NULL (not applicable).
  * - a recommendation is complete when it has at least one action and all are closed.
  */
+import { dimensionsAt, tagName, type DimensionSpec } from '../filters/dimensions';
+import { toAsAt } from '../model/as-at';
+
 export const DERIVED_SQL = `
 CREATE OR REPLACE MACRO status_at(status, completed_date, as_at) AS
   CASE WHEN status = 'completed' AND completed_date > as_at THEN 'in progress' ELSE status END;
@@ -59,16 +62,31 @@ CREATE OR REPLACE MACRO recommendation_facts(as_at) AS TABLE
   GROUP BY ALL;
 `;
 
-/** A validated SQL date literal for an ISO date, for use in the macros above. */
+/** A validated SQL date literal for an as-at date, for use in the macros above (`model/as-at` checks it). */
 export function dateLiteral(iso: string): string {
-	if (!/^\d{4}-\d{2}-\d{2}$/.test(iso) || Number.isNaN(Date.parse(`${iso}T00:00:00Z`))) {
-		throw new Error(`Not a date: "${iso}" (expected yyyy-mm-dd)`);
-	}
-	return `DATE '${iso}'`;
+	return `DATE '${toAsAt(iso)}'`;
 }
 
-/** The four scope relations, each a view the queries read, over a join (`_v`) or its copy (`_t`). */
-const SCOPE = ['_scope_recs', '_scope_actions', '_scope_rec_themes', '_scope_rec_categories'];
+/**
+ * The day from which a review counts as existing (`alias` is its table's, with the dot): completed,
+ * else published, else always. A review after the as-at date did not exist yet then.
+ */
+export const reviewOn = (alias = '') => `coalesce(${alias}completed_date, ${alias}published_date, DATE '0001-01-01')`;
+
+const REVIEW_DIMS = dimensionsAt('review');
+const REC_DIMS = dimensionsAt('recommendation');
+const TAG_DIMS = dimensionsAt('tag');
+
+/**
+ * The columns of `recommendations` on `_scope_recs` (and so on `f_recs`): these, then any other
+ * the recommendation dimensions test.
+ */
+export const SCOPE_REC_COLUMNS = [
+	...new Set(['recommendation_id', 'review_id', 'rec_number', 'scope', 'agency', 'agency_sector', ...REC_DIMS.map((d) => d.column)])
+];
+
+/** The scope relations, each a view the queries read, over a join (`_v`) or its copy (`_t`): one per tag dimension besides recommendations and actions. */
+const SCOPE = ['_scope_recs', '_scope_actions', ...TAG_DIMS.map((d) => `_scope_${tagName(d)}`)];
 
 /** Every relation of the scope tables: the views the queries read, the joins, and the copies. */
 export const SCOPE_RELATIONS = SCOPE.flatMap((n) => [n, `${n}_v`, `${n}_t`]);
@@ -78,8 +96,9 @@ const pointScope = (to: '_v' | '_t', create = 'CREATE OR REPLACE VIEW') =>
 	SCOPE.map((n) => `${create} ${n} AS SELECT * FROM ${n}${to};`).join('\n');
 
 /**
- * The scope tables: every recommendation, every action and every theme of a recommendation with the
- * review (and recommendation) columns the filters test, side by side, so the filtered relations of
+ * The scope tables: every recommendation, every action and every theme (and other tag) of a
+ * recommendation with the review (and recommendation) columns the filters test, side by side
+ * (which columns: the dimension registry, `filters/dimensions`), so the filtered relations of
  * `queries/scope.ts` are single-table scans instead of joins over the whole dataset (at a million
  * actions the joins were most of every filter change: `count(*)` of the filtered actions went from
  * about 200 ms to 45 ms under Node on one thread).
@@ -96,33 +115,33 @@ const pointScope = (to: '_v' | '_t', create = 'CREATE OR REPLACE VIEW') =>
  * copy serves every as-at date. Nothing but a load changes the base tables (the SQL console's guard
  * refuses writes to them and to these relations), and every load redefines the views.
  */
-const SCOPE_JOINS = (create: string) => `
+const SCOPE_JOINS = (create: string) => {
+	// The review columns the filters test, as `v_<key>` (prefixed by the relation they are read from).
+	const reviewCopies = (from: string) => REVIEW_DIMS.map((d) => (from === 'v' ? `v.${d.column} AS v_${d.key}` : `${from}.v_${d.key}`)).join(', ');
+	const tag = (d: DimensionSpec) => `
+${create} _scope_${tagName(d)}_v AS
+  SELECT t.recommendation_id, ${['t.' + d.column, ...(d.carry ?? []).map((c) => `t.${c}`)].join(', ')}, s.review_id, ${REC_DIMS.map((r) => `s.${r.column}`).join(', ')},
+    s.v_on, s.v_year, ${reviewCopies('s')}
+  FROM ${d.table} AS t JOIN _scope_recs_v AS s ON s.recommendation_id = t.recommendation_id;
+`;
+	return `
 ${create} _scope_recs_v AS
-  SELECT r.recommendation_id, r.review_id, r.rec_number, r.scope, r.agency, r.agency_sector,
-    coalesce(v.completed_date, v.published_date, DATE '0001-01-01') AS v_on,
+  SELECT ${SCOPE_REC_COLUMNS.map((c) => `r.${c}`).join(', ')},
+    ${reviewOn('v.')} AS v_on,
     review_year(v.completed_date, v.published_date) AS v_year,
-    v.partnership AS v_partnership, v.region AS v_region, v.review_type AS v_review_type, v.death_type AS v_death_type,
+    ${reviewCopies('v')},
     v.completed_date AS v_completed, v.published_date AS v_published
   FROM recommendations AS r JOIN reviews AS v ON v.review_id = r.review_id;
 
 ${create} _scope_actions_v AS
   SELECT a.action_id, a.recommendation_id, s.review_id, a.lead_agency, a.target_date, a.status, a.completed_date,
-    s.v_on, s.v_year, s.v_partnership, s.v_region, s.v_review_type, s.v_death_type, s.v_completed, s.v_published,
-    s.agency AS r_agency, s.agency_sector AS r_sector, s.scope AS r_scope
+    s.v_on, s.v_year, ${reviewCopies('s')}, s.v_completed, s.v_published,
+    ${REC_DIMS.map((d) => `s.${d.column} AS r_${d.key}`).join(', ')}
   FROM actions AS a JOIN _scope_recs_v AS s ON s.recommendation_id = a.recommendation_id;
-
-${create} _scope_rec_themes_v AS
-  SELECT t.recommendation_id, t.theme, s.review_id, s.agency, s.agency_sector, s.scope,
-    s.v_on, s.v_year, s.v_partnership, s.v_region, s.v_review_type, s.v_death_type
-  FROM recommendation_themes AS t JOIN _scope_recs_v AS s ON s.recommendation_id = t.recommendation_id;
-
-${create} _scope_rec_categories_v AS
-  SELECT c.recommendation_id, c.category, c.source, s.review_id, s.agency, s.agency_sector, s.scope,
-    s.v_on, s.v_year, s.v_partnership, s.v_region, s.v_review_type, s.v_death_type
-  FROM recommendation_categories AS c JOIN _scope_recs_v AS s ON s.recommendation_id = c.recommendation_id;
-
+${TAG_DIMS.map(tag).join('')}
 ${pointScope('_v', create)}
 `;
+};
 
 /** The scope views as the joins over the tables loaded now, any copies dropped (after a load). */
 export const SCOPE_VIEWS_SQL = `${SCOPE_JOINS('CREATE OR REPLACE VIEW')}

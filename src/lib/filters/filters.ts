@@ -7,27 +7,20 @@
  * reported in a notice; the page shows the rest.
  */
 
-/** The list-valued dimensions, each a set of allowed values (codes). */
-export const DIMENSIONS = [
-	{ key: 'partnership', label: 'Partnership' },
-	{ key: 'region', label: 'Region' },
-	{ key: 'review_type', label: 'Review type' },
-	{ key: 'death_type', label: 'Death type' },
-	{ key: 'agency', label: 'Agency' },
-	{ key: 'sector', label: 'Agency sector' },
-	{ key: 'theme', label: 'Theme' },
-	{ key: 'category', label: 'Kind of change' },
-	{ key: 'scope', label: 'Scope' },
-	{ key: 'status', label: 'Action status' }
-] as const;
-export type Dimension = (typeof DIMENSIONS)[number]['key'];
+import { parseAsAt } from '../model/as-at';
+import { DIMENSIONS, type Dimension } from './dimensions';
+
+export { DIMENSIONS, type Dimension } from './dimensions';
 
 export interface Filters {
 	/** First year of reviews (inclusive), by review year. */
 	from: number | null;
 	/** Last year of reviews (inclusive). */
 	to: number | null;
-	/** The as-at date chosen by the user; null means the dataset's own. */
+	/**
+	 * The as-at date chosen by the user (an `AsAt` when read by `parseFilters`; a plain string is
+	 * accepted so fixed dates can be written as literals); null means the default (`defaultAsAt`).
+	 */
 	asAt: string | null;
 	values: Record<Dimension, string[]>;
 }
@@ -43,14 +36,6 @@ export function emptyFilters(): Filters {
 
 export function isEmpty(f: Filters): boolean {
 	return f.from == null && f.to == null && f.asAt == null && DIMENSIONS.every((d) => f.values[d.key].length === 0);
-}
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export function isIsoDate(s: string): boolean {
-	if (!ISO_DATE.test(s)) return false;
-	const d = new Date(`${s}T00:00:00Z`);
-	return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
 }
 
 const isYear = (s: string) => /^\d{4}$/.test(s) && Number(s) >= 1900 && Number(s) <= 2200;
@@ -77,7 +62,8 @@ export function parseFilters(
 	}
 	const asAt = params.get('asat');
 	if (asAt) {
-		if (isIsoDate(asAt)) f.asAt = asAt;
+		const parsed = parseAsAt(asAt);
+		if (parsed) f.asAt = parsed;
 		else notices.push(`Ignored the as-at date "${asAt}": not a date in the form yyyy-mm-dd.`);
 	}
 	for (const { key, label } of DIMENSIONS) {

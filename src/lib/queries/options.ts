@@ -4,49 +4,42 @@
  * query per dimension, each with its own scope.
  */
 import type { Engine } from '../db/engine';
-import { STATUSES } from '../model/vocab';
-import { DIMENSIONS, emptyFilters, type Dimension, type Filters } from '../filters/filters';
+import { dateLiteral, reviewOn } from '../db/derived';
+import { DIMENSIONS, tagName, type DimensionSpec } from '../filters/dimensions';
+import { emptyFilters, type Dimension, type Filters } from '../filters/filters';
 import { scope } from './scope';
 
 export interface FilterOption {
 	value: string;
-	/** Rows under the other filters; the unit is given by `OPTION_UNITS`. */
+	/** Rows under the other filters: reviews for the period, else the dimension's `unitOf` (filters/dimensions). */
 	n: number;
 }
 export type FilterOptions = Record<Dimension, FilterOption[]> & { year: FilterOption[] };
 
-/** What an option's count counts. */
-export const OPTION_UNITS: Record<Dimension | 'year', string> = {
-	partnership: 'reviews',
-	region: 'reviews',
-	review_type: 'reviews',
-	death_type: 'reviews',
-	agency: 'recommendations',
-	sector: 'recommendations',
-	theme: 'recommendations',
-	category: 'recommendations',
-	scope: 'recommendations',
-	status: 'actions',
-	year: 'reviews'
-};
-
-/** For each dimension: the SELECT (after the scope's WITH) giving (value, n). */
-const COUNT_SQL: Record<Dimension | 'year', string> = {
-	partnership: `SELECT partnership AS value, count(*) AS n FROM f_reviews GROUP BY ALL`,
-	region: `SELECT region AS value, count(*) AS n FROM f_reviews GROUP BY ALL`,
-	review_type: `SELECT review_type AS value, count(*) AS n FROM f_reviews GROUP BY ALL`,
-	death_type: `SELECT death_type AS value, count(*) AS n FROM f_reviews GROUP BY ALL`,
-	year: `SELECT CAST(year AS VARCHAR) AS value, count(*) AS n FROM f_reviews GROUP BY ALL`,
-	agency: `SELECT value, count(DISTINCT recommendation_id) AS n FROM (
-	           SELECT agency AS value, recommendation_id FROM f_recs
+/** A dimension's SELECT (after the scope's WITH) giving (value, n): what its level counts (filters/dimensions). */
+function countSql(d: DimensionSpec): string {
+	switch (d.level) {
+		case 'review':
+			return `SELECT ${d.column} AS value, count(*) AS n FROM f_reviews GROUP BY ALL`;
+		case 'recommendation':
+			return d.actionColumn
+				? `SELECT value, count(DISTINCT recommendation_id) AS n FROM (
+	           SELECT ${d.column} AS value, recommendation_id FROM f_recs
 	           UNION ALL
-	           SELECT x.lead_agency, x.recommendation_id FROM actions AS x SEMI JOIN f_recs AS r ON r.recommendation_id = x.recommendation_id
-	         ) GROUP BY ALL`,
-	sector: `SELECT agency_sector AS value, count(*) AS n FROM f_recs GROUP BY ALL`,
-	theme: `SELECT theme AS value, count(DISTINCT recommendation_id) AS n FROM f_rec_themes GROUP BY ALL`,
-	category: `SELECT category AS value, count(DISTINCT recommendation_id) AS n FROM f_rec_categories GROUP BY ALL`,
-	scope: `SELECT scope AS value, count(*) AS n FROM f_recs GROUP BY ALL`,
-	status: `SELECT status AS value, count(*) AS n FROM f_actions GROUP BY ALL`
+	           SELECT x.${d.actionColumn}, x.recommendation_id FROM actions AS x SEMI JOIN f_recs AS r ON r.recommendation_id = x.recommendation_id
+	         ) GROUP BY ALL`
+				: `SELECT ${d.column} AS value, count(*) AS n FROM f_recs GROUP BY ALL`;
+		case 'tag':
+			return `SELECT ${d.column} AS value, count(DISTINCT recommendation_id) AS n FROM f_${tagName(d)} GROUP BY ALL`;
+		case 'action':
+			return `SELECT ${d.column} AS value, count(*) AS n FROM f_actions GROUP BY ALL`;
+	}
+}
+
+/** For each dimension and the period: the SELECT (after the scope's WITH) giving (value, n). */
+const COUNT_SQL: Record<Dimension | 'year', string> = {
+	...(Object.fromEntries(DIMENSIONS.map((d) => [d.key, countSql(d)])) as Record<Dimension, string>),
+	year: `SELECT CAST(year AS VARCHAR) AS value, count(*) AS n FROM f_reviews GROUP BY ALL`
 };
 
 const ALL_KEYS = [...DIMENSIONS.map((d) => d.key), 'year'] as const;
@@ -98,25 +91,42 @@ export async function dataYears(engine: Engine, asAt: string): Promise<number[]>
 }
 
 /**
- * Every value each dimension takes anywhere in the data: what a URL may name. Plain DISTINCTs of
- * the tables (no counts, no scope); statuses are the vocabulary's, since an action's status at an
- * earlier as-at date may be one the data does not hold today. (`_asAt` is not needed: any date's values are valid.)
+ * Every value each dimension takes in the data as it stood at `asAt`: what a URL may name. Plain
+ * DISTINCTs of the tables (no counts, no other filter), leaving out what belongs to reviews
+ * completed after the as-at date (out of scope then, as in `scope`); without `asAt`, every value
+ * anywhere. Dimensions with `anyOfVocabulary` (the status) know their whole vocabulary, since an
+ * action's status at an earlier as-at date may be one no row holds now.
  */
-export async function knownValues(engine: Engine, _asAt?: string): Promise<Record<Dimension, Set<string>>> {
-	const rows = await engine.query<{ dim: Dimension; value: string }>(
-		`SELECT DISTINCT 'partnership' AS dim, partnership AS value FROM reviews
-		 UNION ALL SELECT DISTINCT 'region', region FROM reviews
-		 UNION ALL SELECT DISTINCT 'review_type', review_type FROM reviews
-		 UNION ALL SELECT DISTINCT 'death_type', death_type FROM reviews
-		 UNION ALL SELECT DISTINCT 'agency', agency FROM recommendations
-		 UNION ALL SELECT DISTINCT 'agency', lead_agency FROM actions
-		 UNION ALL SELECT DISTINCT 'sector', agency_sector FROM recommendations
-		 UNION ALL SELECT DISTINCT 'theme', theme FROM recommendation_themes
-		 UNION ALL SELECT DISTINCT 'category', category FROM recommendation_categories
-		 UNION ALL SELECT DISTINCT 'scope', scope FROM recommendations`
+export async function knownValues(engine: Engine, asAt?: string): Promise<Record<Dimension, Set<string>>> {
+	const dims: readonly DimensionSpec[] = DIMENSIONS;
+	const late = asAt === undefined ? null : `SELECT review_id FROM reviews WHERE ${reviewOn()} > ${dateLiteral(asAt)}`;
+	const distincts = (rowsOf: (table: string) => string) =>
+		dims
+			.filter((d) => !d.anyOfVocabulary)
+			.flatMap((d) => [
+				`SELECT DISTINCT '${d.key}' AS dim, ${d.column} AS value FROM ${rowsOf(d.table)}`,
+				...(d.actionColumn ? [`SELECT DISTINCT '${d.key}' AS dim, ${d.actionColumn} AS value FROM ${rowsOf('actions')}`] : [])
+			])
+			.join('\n\t\t UNION ALL ');
+	// First every value, with (given a date) the number of reviews not yet completed then. Only when
+	// there are some (not at the dataset's own date, as a rule) is it asked again leaving their rows
+	// out, by anti-joins: they doubled the time of this query, which every load waits for.
+	let rows = await engine.query<{ dim: Dimension | '_late'; value: string }>(
+		distincts((table) => table) + (late ? `\n\t\t UNION ALL SELECT '_late', CAST(count(*) AS VARCHAR) FROM (${late})` : '')
 	);
-	const out = Object.fromEntries(DIMENSIONS.map((d) => [d.key, new Set<string>()])) as Record<Dimension, Set<string>>;
-	for (const r of rows) if (r.value != null) out[r.dim].add(r.value);
-	for (const s of STATUSES) out.status.add(s.code);
+	if (rows.some((r) => r.dim === '_late' && r.value !== '0')) {
+		const rowsOf = (table: string) =>
+			table === 'reviews'
+				? `reviews WHERE ${reviewOn()} <= ${dateLiteral(asAt!)}`
+				: `${table} ANTI JOIN ${table === 'recommendations' ? 'late USING (review_id)' : 'late_recs USING (recommendation_id)'}`;
+		rows = await engine.query<{ dim: Dimension; value: string }>(
+			`WITH late AS (${late}),
+		 late_recs AS (SELECT recommendation_id FROM recommendations SEMI JOIN late USING (review_id))
+		 ${distincts(rowsOf)}`
+		);
+	}
+	const out = Object.fromEntries(dims.map((d) => [d.key, new Set<string>()])) as Record<Dimension, Set<string>>;
+	for (const r of rows) if (r.value != null && r.dim !== '_late') out[r.dim].add(r.value);
+	for (const d of dims) if (d.anyOfVocabulary) for (const t of d.vocabulary ?? []) out[d.key as Dimension].add(t.code);
 	return out;
 }

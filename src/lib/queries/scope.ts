@@ -13,6 +13,10 @@
  *   f_rec_categories  the same for their kinds of change (recommendation_categories), one row per
  *              (recommendation, category), with its source ('coded', 'auto', 'corrected').
  *
+ * Which dimensions test which relation comes from the registry (`filters/dimensions`): review
+ * dimensions test the review's columns, recommendation dimensions the recommendation's, tag
+ * dimensions (themes, kinds of change) a recommendation's tags, action dimensions the action's.
+ *
  * The theme and kind-of-change filters each keep recommendations with ANY chosen value; set together,
  * a recommendation must match both (one chosen theme and one chosen kind of change).
  *
@@ -27,7 +31,8 @@
  * relation in full even for a count of reviews (measured on the demo: 40 ms -> 8 ms per query).
  */
 import type { Param } from '../db/engine';
-import { dateLiteral } from '../db/derived';
+import { dateLiteral, reviewOn, SCOPE_REC_COLUMNS } from '../db/derived';
+import { dimensionsAt, tagName, type DimensionSpec } from '../filters/dimensions';
 import type { Dimension, Filters } from '../filters/filters';
 
 export interface Scope {
@@ -64,16 +69,19 @@ export interface ScopeOptions {
 	text?: boolean;
 }
 
-/** The review dimensions the filters test, each a column of `reviews` (and, prefixed `v_`, of the scope tables). */
-const REVIEW_DIMENSIONS = ['partnership', 'region', 'review_type', 'death_type'] as const;
+/** The dimensions by where their values live (each review one a column of `reviews` and, as `v_<key>`, of the scope tables). */
+const REVIEW_DIMS = dimensionsAt('review');
+const REC_DIMS = dimensionsAt('recommendation');
+const TAG_DIMS = dimensionsAt('tag');
+const ACTION_DIMS = dimensionsAt('action');
 
 export function scope(f: Filters, asAt: string, options: ScopeOptions | Dimension = {}): Scope {
 	const { except, text = false } = typeof options === 'string' ? { except: options } : options;
 	const params: Param[] = [];
 	const at = dateLiteral(asAt);
-	const vals = (d: Dimension) => (d === except ? [] : f.values[d]);
+	const vals = (d: DimensionSpec): string[] => (d.key === except ? [] : f.values[d.key as Dimension]);
 	const list = (v: string[]) => v.map(sqlString).join(', ');
-	const inList = (column: string, d: Dimension): string | null => {
+	const inList = (column: string, d: DimensionSpec): string | null => {
 		const v = vals(d);
 		return v.length ? `${column} IN (${list(v)})` : null;
 	};
@@ -86,52 +94,47 @@ export function scope(f: Filters, asAt: string, options: ScopeOptions | Dimensio
 	// (prefix 'v_', where `v_on` holds the date below).
 	const reviewConds = (prefix: '' | 'v_') => [
 		// A review completed (or, undated, published) after the as-at date did not exist yet then.
-		`${prefix ? 'v_on' : "coalesce(completed_date, published_date, DATE '0001-01-01')"} <= ${at}`,
+		`${prefix ? 'v_on' : reviewOn()} <= ${at}`,
 		f.from != null ? `${prefix}year >= ${Math.trunc(f.from)}` : null,
 		f.to != null ? `${prefix}year <= ${Math.trunc(f.to)}` : null,
-		...REVIEW_DIMENSIONS.map((d) => inList(`${prefix}${d}`, d))
+		...REVIEW_DIMS.map((d) => inList(prefix ? `v_${d.key}` : d.column, d))
 	];
 	const reviewWhere = and(reviewConds(''));
 	const reviewPreds = reviewConds('v_');
-	const themes = vals('theme');
-	const agencies = vals('agency');
-	const themePred = themes.length
-		? `recommendation_id IN (SELECT recommendation_id FROM recommendation_themes WHERE theme IN (${list(themes)}))`
-		: null;
-	const categories = vals('category');
-	const categoryPred = categories.length
-		? `recommendation_id IN (SELECT recommendation_id FROM recommendation_categories WHERE category IN (${list(categories)}))`
-		: null;
+	// A recommendation concerns a tag (theme, kind of change) when any of its rows holds a chosen value.
+	const tagPreds = TAG_DIMS.map((d) => {
+		const v = vals(d);
+		return v.length ? `recommendation_id IN (SELECT recommendation_id FROM ${d.table} WHERE ${d.column} IN (${list(v)}))` : null;
+	});
 	const recWhere = and([
 		...reviewPreds,
-		// A recommendation concerns an agency when it is addressed to it or one of its actions is led by it.
-		agencies.length
-			? `(agency IN (${list(agencies)}) OR recommendation_id IN (SELECT recommendation_id FROM actions WHERE lead_agency IN (${list(agencies)})))`
-			: null,
-		inList('agency_sector', 'sector'),
-		inList('scope', 'scope'),
-		themePred,
-		categoryPred
+		...REC_DIMS.map((d) => {
+			const v = vals(d);
+			// A recommendation concerns an agency when it is addressed to it or one of its actions is led by it.
+			return d.actionColumn && v.length
+				? `(${d.column} IN (${list(v)}) OR recommendation_id IN (SELECT recommendation_id FROM actions WHERE ${d.actionColumn} IN (${list(v)})))`
+				: inList(d.column, d);
+		}),
+		...tagPreds
 	]);
 	// An action is in scope when its recommendation is and it matches the action filters. Its
 	// recommendation concerns the agency whenever the action is led by it, so the agency test on the
 	// action is enough.
 	const actionWhere = and([
 		...reviewPreds,
-		inList('r_sector', 'sector'),
-		inList('r_scope', 'scope'),
-		themePred,
-		categoryPred,
-		inList('lead_agency', 'agency'),
-		inList('status_at(status, completed_date, ' + at + ')', 'status')
+		...REC_DIMS.filter((d) => !d.actionColumn).map((d) => inList(`r_${d.key}`, d)),
+		...tagPreds,
+		...REC_DIMS.filter((d) => d.actionColumn).map((d) => inList(d.actionColumn!, d)),
+		// The status at the as-at date: an action completed after it was still in progress then.
+		...ACTION_DIMS.map((d) => inList(d.atAsAt ? `status_at(${d.column}, completed_date, ${at})` : d.column, d))
 	]);
 
-	const recFiltered = agencies.length + vals('sector').length + vals('scope').length + themes.length + categories.length > 0;
+	const recFiltered = [...REC_DIMS, ...TAG_DIMS].some((d) => vals(d).length > 0);
 	// Only the status filter narrows recommendations to those with a matching action: the agency
 	// filter already chose its recommendations (addressed to it, or with an action it leads).
-	const actionFiltered = vals('status').length > 0;
+	const actionFiltered = ACTION_DIMS.some((d) => vals(d).length > 0);
 
-	const recColumns = 's.recommendation_id, s.review_id, s.rec_number, s.scope, s.agency, s.agency_sector';
+	const recColumns = SCOPE_REC_COLUMNS.map((c) => `s.${c}`).join(', ');
 	const recs = text
 		? `SELECT ${recColumns}, t.text FROM (SELECT * FROM _scope_recs ${recWhere}) AS s JOIN recommendations AS t ON t.recommendation_id = s.recommendation_id`
 		: `SELECT ${recColumns} FROM _scope_recs AS s ${recWhere}`;
@@ -174,18 +177,14 @@ export function scope(f: Filters, asAt: string, options: ScopeOptions | Dimensio
 			recFiltered || actionFiltered ? 'SELECT v.* FROM f_reviews0 AS v SEMI JOIN f_recs AS r ON r.review_id = v.review_id' : 'SELECT * FROM f_reviews0',
 			recFiltered || actionFiltered ? ['f_reviews0', 'f_recs'] : ['f_reviews0']
 		],
-		[
-			'f_rec_themes',
-			`SELECT recommendation_id, review_id, theme, agency, v_year AS year FROM _scope_rec_themes
+		// Each tag's rows of the recommendations in scope (f_rec_themes, f_rec_categories), with the
+		// recommendation's review and agency and the review's year: tag counts need no join.
+		...TAG_DIMS.map((d): [string, string, string[]] => [
+			`f_${tagName(d)}`,
+			`SELECT recommendation_id, review_id, ${[d.column, ...(d.carry ?? [])].join(', ')}, agency, v_year AS year FROM _scope_${tagName(d)}
     ${recWhere}${actionFiltered ? `${recWhere ? ' AND' : ' WHERE'} recommendation_id IN (SELECT recommendation_id FROM f_status_recs)` : ''}`,
 			actionFiltered ? ['f_status_recs'] : []
-		],
-		[
-			'f_rec_categories',
-			`SELECT recommendation_id, review_id, category, source, agency, v_year AS year FROM _scope_rec_categories
-    ${recWhere}${actionFiltered ? `${recWhere ? ' AND' : ' WHERE'} recommendation_id IN (SELECT recommendation_id FROM f_status_recs)` : ''}`,
-			actionFiltered ? ['f_status_recs'] : []
-		]
+		])
 	];
 	const withOf = (names: Set<string>) =>
 		`WITH\n${defs

@@ -17,6 +17,7 @@ import { fetchMeta, fetchTables } from '$lib/db/source';
 import type { DatasetMeta, TableName } from '$lib/model/schema';
 import type { Dimension } from '$lib/filters/filters';
 import { knownValues } from '$lib/queries/options';
+import { defaultAsAt } from '$lib/model/as-at';
 import type { StoredInfo, StoreProblem } from '$lib/store/store';
 import { readPickedFolder, type PickedFile } from '$lib/store/folder';
 import { rememberActive as remember, rememberedActive as remembered } from '$lib/store/active';
@@ -29,7 +30,6 @@ export const DEMO_DATASET_URL = '/data/demo';
 type Buffers = Record<TableName, Uint8Array>;
 type Loaded = { meta: DatasetMeta; buffers: Buffers };
 
-const today = () => new Date().toISOString().slice(0, 10);
 const message = (e: unknown) =>
 	e instanceof DatasetError ? e.message : ((e as Error)?.message ?? String(e));
 
@@ -49,7 +49,7 @@ class DatasetState {
 	 */
 	engine = $state.raw<Engine | null>(null);
 	/** The as-at date every derived figure uses: the dataset's own, else today (UTC). */
-	asAt = $derived(this.meta?.as_at ?? today());
+	asAt = $derived(defaultAsAt(this.meta));
 
 	/** Id of the stored dataset loaded now; null for the demo. */
 	activeId = $state<string | null>(null);
@@ -310,7 +310,7 @@ class DatasetState {
 			// What the load did to a dataset made before the model grew (kinds of change tagged from the text), said in the notice.
 			const { notices } = await loadDataset(engine, buffers, meta.files);
 			const counts = await rowCounts(engine);
-			const known = await knownValues(engine, meta.as_at ?? today());
+			const known = await knownValues(engine, defaultAsAt(meta));
 			this.meta = meta;
 			this.counts = counts;
 			this.known = known;
