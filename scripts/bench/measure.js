@@ -57,6 +57,25 @@ export async function coldApp(url, timeoutMs) {
 	}
 }
 
+/**
+ * The tagger on /bench/tagger, in a fresh Chromium: its module and model loaded as /import loads
+ * them, then 1,000 fictional recommendations tagged and one refit (src/lib/lessons/tagger-bench.ts).
+ */
+export async function coldTagger(url, timeoutMs) {
+	const b = await launchFresh();
+	try {
+		const page = await b.context.newPage();
+		const errors = watch(page, new URL(url).origin);
+		await page.goto(url + '/bench/tagger', { waitUntil: 'commit' });
+		await within(timeoutMs, 'the tagger page', page.waitForFunction(() => window.__benchTagger?.timings || window.__benchTagger?.error, null, { timeout: 0, polling: 50 }));
+		const { timings, error } = await page.evaluate(() => window.__benchTagger);
+		if (error) throw new Error(`tagger page: ${error}`);
+		return { ...timings, errors };
+	} finally {
+		await b.close();
+	}
+}
+
 /** Cold load of the baseline page: DuckDB started, data loaded, the first view's queries done. */
 export async function coldBaseline(url, timeoutMs) {
 	const b = await launchFresh();
