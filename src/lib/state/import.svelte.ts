@@ -14,13 +14,13 @@ import type { StoredInfo } from '$lib/store/store';
 import { autoThemeRows } from '$lib/views/import';
 import { dataset } from './dataset.svelte';
 import { ImportChoices } from './import-choices.svelte';
+import { words } from './sources';
 
 export const CANCELLED = 'Import cancelled: nothing was changed.';
 
 /** What the worker is doing: reading the files, checking them, converting for the import, or the app storing (and opening) them. */
 export type ImportPhase = 'idle' | 'reading' | 'checking' | 'converting' | 'saving';
 
-const words = (e: unknown) => (e as Error)?.message ?? String(e);
 
 export class ImportSession {
 	readonly worker = new ImportWorker();
