@@ -12,9 +12,7 @@ import type { ImportWorker } from '$lib/import/client';
 import type { UpdateChanges } from '$lib/import/update';
 import type { StoredInfo, VersionInfo } from '$lib/store/store';
 import { updateRecord } from '$lib/import/update';
-
-const store = () => import('$lib/store/browser').then((m) => m.browserStore());
-const words = (e: unknown) => (e as Error)?.message ?? String(e);
+import { store, words } from './sources';
 
 /** What the worker offers for an update (ImportWorker has it). */
 export type UpdateAsker = Pick<ImportWorker, 'commonReviews' | 'compareUpdate' | 'mergeUpdate'>;

@@ -2,30 +2,32 @@
  * The /compare page's national dataset: which stored dataset is the national one (a DHRD import
  * kept in this browser), loading its reviews and factors into the engine beside the open dataset
  * (`loadComparison`, schema `national`), again whenever the open dataset changes (a new engine
- * object after every load, a restart included), and loading the DHRD's three CSVs here through the
- * import worker into the store without opening them. The choice is remembered in localStorage.
+ * object after every load, a restart included), and loading the DHRD's three CSVs here through an
+ * import session (state/import) into the store without opening them. The choice is remembered in
+ * localStorage (store/active).
  */
 import { untrack } from 'svelte';
 import { dataset } from '$lib/state/dataset.svelte';
 import { dropComparison, loadComparison } from '$lib/db/compare';
 import type { Engine } from '$lib/db/engine';
 import type { DatasetMeta } from '$lib/model/schema';
+import type { Problem } from '$lib/import';
+import { rememberedId, rememberId } from '$lib/store/active';
 import { isNationalMeta } from '$lib/views/compare';
+import { whereText } from '$lib/views/import';
 
 const KEY = 'dhr-lessons.compare-national';
 const message = (e: unknown) => (e as Error)?.message ?? String(e);
-
-function remembered(): string | null {
-	try {
-		return localStorage.getItem(KEY);
-	} catch {
-		return null;
-	}
-}
+/** The blocking problems, each with where it is, as one text. */
+const blockingText = (problems: readonly Problem[]) =>
+	problems
+		.filter((p) => p.blocking)
+		.map((p) => `${whereText(p)}: ${p.problem}`)
+		.join(' ');
 
 export class NationalState {
 	/** The stored dataset chosen as the national one. */
-	chosen = $state<string | null>(remembered());
+	chosen = $state<string | null>(rememberedId(KEY));
 	/** 'loading' while its tables go into the engine; 'ready' when they are in. */
 	phase = $state<'none' | 'loading' | 'ready' | 'error'>('none');
 	error = $state<string | null>(null);
@@ -49,11 +51,7 @@ export class NationalState {
 
 	choose(id: string) {
 		this.chosen = id;
-		try {
-			localStorage.setItem(KEY, id);
-		} catch {
-			/* kept for this visit */
-		}
+		rememberId(KEY, id);
 	}
 
 	/** Start following the open dataset and the choice; returns the cleanup (drops the tables). */
@@ -102,35 +100,30 @@ export class NationalState {
 		};
 	}
 
-	/** Read the DHRD's CSVs with the import worker and keep them in this browser (not opened). */
+	/** Read the DHRD's CSVs through an import session and keep them in this browser (not opened). */
 	async importFiles(files: readonly File[]): Promise<void> {
 		this.importError = null;
 		this.importing = `Reading ${files.length} file${files.length === 1 ? '' : 's'}…`;
-		const { ImportWorker } = await import('$lib/import/client');
-		const worker = new ImportWorker();
+		const { ImportSession } = await import('$lib/state/import.svelte');
+		const session = new ImportSession();
 		try {
-			const read = await worker.read(files);
-			const blockingRead = read.problems.filter((p) => p.blocking);
-			if (blockingRead.length) throw new Error(blockingRead.map((p) => p.problem).join(' '));
+			await session.read(files);
+			if (session.readProblems.some((p) => p.blocking)) throw new Error(session.readProblems.filter((p) => p.blocking).map((p) => p.problem).join(' '));
 			this.importing = 'Converting the DHRD…';
-			const summary = await worker.run({});
+			const summary = await session.run();
 			if (summary.kind !== 'dhrd') {
 				throw new Error(
 					'These files are not the DHRD: choose its three CSV files, incidents.csv, victims.csv and perpetrators.csv (they are recognised by their columns). A local tracker is imported on the Import page instead.'
 				);
 			}
-			const blocking = summary.problems.filter((p) => p.blocking);
-			if (blocking.length) throw new Error(blocking.map((p) => `${p.file}${p.row ? `, row ${p.row}` : ''}${p.column ? `, column ${p.column}` : ''}: ${p.problem}`).join(' '));
+			const blocking = blockingText(summary.problems);
+			if (blocking) throw new Error(blocking);
 			this.importing = 'Keeping it in this browser…';
-			const buffers = await worker.buffers();
-			const { browserStore } = await import('$lib/store/browser');
-			const info = await browserStore().put({ name: summary.meta.name, meta: summary.meta, buffers });
-			await dataset.refreshStored();
-			this.choose(info.id);
+			this.choose((await session.keepOnly()).id);
 		} catch (e) {
 			this.importError = `The national dataset was not loaded: ${message(e)} Nothing was changed.`;
 		} finally {
-			worker.cancel();
+			session.cancel();
 			this.importing = null;
 		}
 	}
