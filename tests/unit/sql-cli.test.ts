@@ -22,7 +22,7 @@ function sql(...args: string[]): Promise<Out> {
 const Q = "SELECT status, count(*) AS n FROM filtered_actions WHERE status IN ('completed', 'not started') GROUP BY status ORDER BY status";
 
 describe('npm run sql', () => {
-	it('prints the three formats, refuses, fails and checks its arguments with the right exit codes', { timeout: 120_000 }, async () => {
+	it('prints the three formats, refuses, fails and checks its arguments with the right exit codes', { timeout: 300_000 }, async () => {
 		const [table, csv, json, earlier, refused, bad, badFormat, badDate, none] = await Promise.all([
 			sql(Q),
 			sql('--format', 'csv', Q),
