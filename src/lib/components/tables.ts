@@ -69,3 +69,19 @@ export function sortRows<R>(rows: readonly R[], columns: readonly Column<R>[], s
 		.sort((x, y) => compare(x.v, y.v, sort.dir) || x.i - y.i)
 		.map((x) => x.row);
 }
+
+/** A cell of a chart's table twin: its text, or its text in bold (a total) or with a muted detail after it ("(3 of 7)"). */
+export type TwinCell = string | { text: string; strong?: boolean; detail?: string };
+
+/** A row of a table twin: its key, the label that heads it, and its cells (one per column). */
+export interface TwinRow {
+	key: string;
+	label: string;
+	cells: TwinCell[];
+}
+
+/** A column of figures in a table twin (right-aligned). */
+export interface TwinColumn {
+	key: string;
+	label: string;
+}
