@@ -209,6 +209,12 @@ const has = (s: Sheet, target: string) => s.col.has(target);
 /** The file's header of the column mapped to `target`. */
 const columnOf = (s: Sheet, target: string) => s.mapping.columns[s.col.get(target)!].source;
 
+/**
+ * The model's tables from the sources, in phases: each table's rows into reviews, recommendations
+ * and actions (`readSource`); then what needs every row read first (target dates counted from the
+ * publication, scopes written as where, the year of an undated review); then the themes and kinds of
+ * change, coded or read from the text (`tagRecommendations`); then the result (`assemble`).
+ */
 export function buildTables(inputs: readonly SourceInput[], options: BuildOptions = {}): Built {
 	const acc: Acc = {
 		options,
