@@ -10,7 +10,7 @@ import path from 'node:path';
 import { openNodeEngine } from '../src/lib/db/node';
 import { loadDataset } from '../src/lib/db/dataset';
 import { readDatasetDir } from '../src/lib/db/files';
-import { openConsole, runScript } from '../src/lib/queries/console';
+import { openConsole, runScript } from '../src/lib/sql/console';
 import { emptyFilters } from '../src/lib/filters/filters';
 import { defaultAsAt, parseAsAt, type AsAt } from '../src/lib/model/as-at';
 import { formatResult, type TextFormat } from '../src/lib/sql/format';

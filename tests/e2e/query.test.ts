@@ -15,7 +15,7 @@ import { readDatasetDir } from '$lib/db/files';
 import { overviewTiles, type OverviewTiles } from '$lib/queries/overview';
 import { tileList } from '$lib/views/overview';
 import { emptyFilters } from '$lib/filters/filters';
-import { openConsole, runScript } from '$lib/queries/console';
+import { openConsole, runScript } from '$lib/sql/console';
 import type { Row } from '$lib/db/engine';
 import type { DatasetMeta } from '$lib/model/schema';
 import { launch, openPage, type Session } from './browser';

@@ -11,8 +11,8 @@ import { readDatasetDir } from '$lib/db/files';
 import type { ConsoleConnection, Engine } from '$lib/db/engine';
 import { emptyFilters, withValues } from '$lib/filters/filters';
 import { scope } from '$lib/queries/scope';
-import { openConsole, RefusedError, runScript, schemaListing, StatementError } from '$lib/queries/console';
-import { EXAMPLES } from '$lib/sql/examples';
+import { openConsole, RefusedError, runScript, schemaListing, StatementError } from '$lib/sql/console';
+import { EXAMPLES, initialSql } from '$lib/sql/examples';
 import { errorExcerpt, errorPosition, errorSummary, normaliseError } from '$lib/sql/errors';
 import { formatResult } from '$lib/sql/format';
 import { addHistory, deleteSaved, HISTORY_MAX, loadHistory, loadSaved, saveQuery } from '$lib/sql/store';
@@ -35,6 +35,13 @@ describe('the example queries', () => {
 		const r = await run(sql);
 		expect(r.rows.length).toBeGreaterThan(0);
 		expect(r.columns.length).toBeGreaterThan(1);
+	});
+
+	it('the console opens with a shared link\'s query, else the default, which runs on the demo', async () => {
+		expect(initialSql('SELECT 1')).toBe('SELECT 1');
+		const r = await run(initialSql(null));
+		expect(r.columns.map((c) => c.name)).toEqual(['lead_agency', 'overdue_actions']);
+		expect(r.rows.length).toBeGreaterThan(0);
 	});
 });
 

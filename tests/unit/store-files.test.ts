@@ -1,6 +1,6 @@
 /**
  * Files in and out of the dataset store: reading a picked dataset folder (meta.json + .arrows),
- * a table's CSV export (dates as yyyy-mm-dd, the shared CSV rules), file names, the tracker template.
+ * a table's CSV export (dates as yyyy-mm-dd, the shared CSV rules), file names (the tracker template: export-template.test.ts).
  */
 import path from 'node:path';
 import { readFile } from 'node:fs/promises';
@@ -8,7 +8,6 @@ import { describe, expect, it } from 'vitest';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 import { readPickedFolder, type PickedFile } from '$lib/store/folder';
 import { fileStem, tableCsv } from '$lib/store/export';
-import { TRACKER_COLUMNS, trackerTemplateCsv } from '$lib/store/template';
 import { TABLE_NAMES } from '$lib/model/schema';
 
 const DEMO = path.resolve('static/data/demo');
@@ -73,13 +72,4 @@ describe('exporting a table as CSV', () => {
 		['  Café  tracker 2025 ', 'cafe-tracker-2025'],
 		['///', 'dataset']
 	])('file names from %j: %s', (name, stem) => expect(fileStem(name)).toBe(stem));
-});
-
-describe('the blank tracker template', () => {
-	it('is one header record with the thirteen tracker columns and no rows', () => {
-		expect(TRACKER_COLUMNS).toHaveLength(13);
-		expect(trackerTemplateCsv()).toBe(
-			'Review ID,Partnership,Recommendation number,Scope,Agency,Recommendation text,Action,Lead agency,Owner role,Target date,Status,Completed date,Evidence\r\n'
-		);
-	});
 });

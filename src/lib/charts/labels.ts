@@ -14,6 +14,3 @@ export function labelLines(label: string, perLine: number, maxLines = 2): string
 	kept[maxLines - 1] = `${(last.length >= room ? last.slice(0, room - 1) : last).trimEnd()}…`;
 	return kept;
 }
-
-/** Pixels per character of the axes' 12.5px labels (an average over names, a little generous). */
-export const CHAR_PX = 7.2;

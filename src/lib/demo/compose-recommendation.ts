@@ -101,7 +101,3 @@ export function composeRecommendationParts(agency: Agency, themes: readonly stri
 	if (rng.chance(0.4)) sentence += ` ${rng.pick(fitting(CLOSERS, agency.kind))}`;
 	return { text: capitalise(fill(sentence, v)), asks };
 }
-
-export function composeRecommendation(agency: Agency, themes: readonly string[], county: string, rng: Rng): string {
-	return composeRecommendationParts(agency, themes, county, rng).text;
-}

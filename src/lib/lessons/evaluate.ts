@@ -79,57 +79,7 @@ export function score(coded: readonly (readonly string[])[], predicted: readonly
 
 // ---------------------------------------------------------------- labelled files
 
-export interface LabelledRow {
-	/** The row's number in the file, the header being row 1 (as a spreadsheet shows it). */
-	row: number;
-	text: string;
-	labels: string[];
-}
-
 export class LabelsError extends Error {}
-
-/**
- * A labelled CSV -> rows. `column` holds one or more labels separated by `|`, each one of `known`
- * (compared without regard to case or spaces; returned as written in `known`). Throws a LabelsError
- * that names the file, the row and the column, and says why, at the first problem found.
- */
-export function readLabelled(csv: string, opts: { file: string; column: string; known: readonly string[]; what: string }): LabelledRow[] {
-	const { file, column, known, what } = opts;
-	const parsed = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
-	const quote = parsed.errors.find((e) => e.type === 'Quotes');
-	if (quote) throw new LabelsError(`${file}: a quoted value is never closed (row ${(quote.row ?? 0) + 1}); the file looks truncated or malformed.`);
-	const [header, ...data] = parsed.data;
-	if (!header) throw new LabelsError(`${file}: the file is empty; it needs a header row with the columns text and ${column}.`);
-	const names = header.map((h) => h.trim().toLowerCase());
-	const missing = ['text', column].filter((c) => !names.includes(c));
-	if (missing.length)
-		throw new LabelsError(
-			`${file}: no ${missing.map((m) => `"${m}"`).join(' or ')} column. The header row has: ${header.map((h) => `"${h.trim()}"`).join(', ')}; it needs "text" and "${column}".`
-		);
-	const ti = names.indexOf('text');
-	const li = names.indexOf(column);
-	const norm = (s: string) => s.toLowerCase().replace(/\s+/g, ' ').trim();
-	const byNorm = new Map(known.map((k) => [norm(k), k]));
-	return data.map((cells, i) => {
-		const row = i + 2;
-		const text = (cells[ti] ?? '').trim();
-		const cell = (cells[li] ?? '').trim();
-		if (!text) throw new LabelsError(`${file}, row ${row}, column "text": the text is empty.`);
-		const parts = cell.split('|').map((p) => p.trim()).filter(Boolean);
-		if (!parts.length) throw new LabelsError(`${file}, row ${row}, column "${column}": no ${what} given; give one or more, separated by |.`);
-		const labels = parts.map((p) => {
-			const k = byNorm.get(norm(p));
-			if (k === undefined) throw new LabelsError(`${file}, row ${row}, column "${column}": "${p}" is not a known ${what}. Known: ${known.join(', ')}.`);
-			return k;
-		});
-		return { row, text, labels: [...new Set(labels)] };
-	});
-}
-
-/** Each theme counted as its category: the distinct categories of a set of theme ids. */
-export function categoriesOf(themeIds: readonly string[], categoryOf: ReadonlyMap<string, string>): string[] {
-	return [...new Set(themeIds.map((t) => categoryOf.get(t)).filter((c): c is string => c !== undefined))];
-}
 
 /** Figures as fixed-width text: one line per label, then micro and macro. */
 export function scoresTable(title: string, s: Scores, name: (label: string) => string = (l) => l): string {

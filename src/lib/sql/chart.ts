@@ -3,7 +3,7 @@
  * data of BarChart (a category x, a numeric y) or LineChart (a numeric x, a numeric y).
  */
 import type { Row } from '../db/engine';
-import type { ResultColumn } from '../queries/console';
+import type { ResultColumn } from './console';
 
 export type ChartKind = 'bar' | 'line';
 /** Bars beyond this many are not drawn (the table holds them all). */

@@ -72,3 +72,11 @@ HAVING count(DISTINCT v.year) > 1
 ORDER BY years DESC, recommendations DESC`
 	}
 ];
+
+/** The query the console opens with: overdue actions by lead agency. */
+const DEFAULT_SQL = 'SELECT lead_agency, count(*) AS overdue_actions\nFROM filtered_actions\nWHERE overdue\nGROUP BY ALL\nORDER BY overdue_actions DESC';
+
+/** The console's first query: the one a shared link carries (`?sql=`), else the default. */
+export function initialSql(shared: string | null): string {
+	return shared ?? DEFAULT_SQL;
+}

@@ -6,7 +6,7 @@
  */
 import type { ConsoleConnection, Engine } from '../db/engine';
 import type { Filters } from '../filters/filters';
-import { openConsole, RefusedError, runScript, schemaListing, StatementError, type ConsoleResult, type SchemaObject, type StartedScript } from '../queries/console';
+import { openConsole, RefusedError, runScript, schemaListing, StatementError, type ConsoleResult, type SchemaObject, type StartedScript } from './console';
 import { errorPosition, type ErrorPosition } from './errors';
 
 export const TIME_LIMIT_MS = 120_000;

@@ -8,7 +8,7 @@ import { DIMENSIONS, type Filters } from '../filters/filters';
 import { optionLabel } from '../filters/labels';
 import { STATUSES, labelOf } from '../model/vocab';
 import { OVERDUE_BUCKETS, isBucket, type BucketCount, type BucketKey, type OpenActionRow, type OpenActionTotals } from '../queries/actions';
-import type { Column } from '../components/DataTable.svelte';
+import type { Column } from '../components/tables';
 import { toCsv, type CsvCell } from '../export/csv';
 
 /** The page's own URL parameters (the shared filter parsing ignores them). */

@@ -15,7 +15,7 @@ import {
 	labelOf
 } from '../model/vocab';
 import type { ReviewAction, ReviewDetail, ReviewListRow, ReviewProfile } from '../queries/reviews';
-import type { Column } from '../components/DataTable.svelte';
+import type { Column } from '../components/tables';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 

@@ -9,9 +9,9 @@ import type { Table } from 'apache-arrow';
 import type { ConsoleConnection, Engine, Row } from '../db/engine';
 import { toRows } from '../db/rows';
 import type { Filters } from '../filters/filters';
-import { FILTERED_VIEWS, guard, statementTexts } from '../sql/guard';
-import { normaliseError } from '../sql/errors';
-import { scope } from './scope';
+import { FILTERED_VIEWS, guard, statementTexts } from './guard';
+import { normaliseError } from './errors';
+import { scope } from '../queries/scope';
 
 /** What each filtered view holds, for the schema panel. */
 export const FILTERED_VIEW_NOTES: Record<(typeof FILTERED_VIEWS)[number], string> = {
