@@ -4,6 +4,7 @@
  * captions. No SQL, no Svelte: unit-tested as tables of cases.
  */
 import { formatCount, formatDate, formatPercent } from '../format';
+import type { Rule } from '../privacy/suppress';
 import { STATUS_COLOURS } from '../charts/palette';
 import { labelOf, SCOPES, STATUSES, type Status } from '../model/vocab';
 import type { BacklogPoint, CurveGroupBy, CurvePoint, StatusYearRow } from '../queries/status';
@@ -50,12 +51,12 @@ export function statusBars(table: readonly StatusYearTableRow[]) {
 export const undatedActions = (rows: readonly StatusYearRow[]) =>
 	rows.filter((r) => r.year == null).reduce((s, r) => s + r.actions, 0);
 
-export function statusCaption(table: readonly StatusYearTableRow[], asAt: string): string {
+export function statusCaption(table: readonly StatusYearTableRow[], asAt: string, rule: Rule | null = null): string {
 	const total = table.reduce((s, r) => s + r.total, 0);
 	const done = table.reduce((s, r) => s + (r.counts.completed ?? 0), 0);
 	const years = table.length ? `${table[0].year}${table.length > 1 ? `–${table.at(-1)!.year}` : ''}` : '';
 	const pct = total ? formatPercent((100 * done) / total) : '–';
-	return `Of the ${formatCount(total)} actions of reviews from ${years}, ${formatCount(done)} (${pct}) were completed at ${formatDate(asAt)}`;
+	return `Of the ${formatCount(total, rule)} actions of reviews from ${years}, ${formatCount(done, rule)} (${pct}) were completed at ${formatDate(asAt)}`;
 }
 
 /** The most lines the completion curve draws; beyond it, the smallest groups are merged into one. */
@@ -127,14 +128,14 @@ function whose(groupBy: CurveGroupBy, line: CurveLine): string {
 	return 'of actions';
 }
 
-export function curveCaption(lines: readonly CurveLine[], asAt: string, groupBy: CurveGroupBy = 'all'): string {
+export function curveCaption(lines: readonly CurveLine[], asAt: string, groupBy: CurveGroupBy = 'all', rule: Rule | null = null): string {
 	const m = captionMonth(lines);
 	if (m == null) return 'No review in scope was published before the as-at date';
 	const at = lines.map((l) => ({ l, p: l.points.find((p) => p.months === m)! }));
 	const within = `within ${m} ${m === 1 ? 'month' : 'months'} of publication`;
 	if (at.length === 1) {
 		const { p } = at[0];
-		return `${formatPercent(p.pct)} ${whose(groupBy, at[0].l)} were completed ${within} (${formatCount(p.completed)} of the ${formatCount(p.eligible)} actions of reviews published at least ${m} months before ${formatDate(asAt)})`;
+		return `${formatPercent(p.pct)} ${whose(groupBy, at[0].l)} were completed ${within} (${formatCount(p.completed, rule)} of the ${formatCount(p.eligible, rule)} actions of reviews published at least ${m} months before ${formatDate(asAt)})`;
 	}
 	const sorted = [...at].sort((a, b) => b.p.pct - a.p.pct);
 	const hi = sorted[0];
@@ -159,10 +160,10 @@ export function backlogLines(rows: readonly BacklogPoint[]) {
 
 export const BACKLOG_COLOURS = { open: '#0072B2', overdue: STATUS_COLOURS['not started'] };
 
-export function backlogCaption(rows: readonly BacklogPoint[]): string {
+export function backlogCaption(rows: readonly BacklogPoint[], rule: Rule | null = null): string {
 	if (!rows.length) return 'No action was open';
 	const last = rows.at(-1)!;
 	const peak = rows.reduce((a, b) => (b.open > a.open ? b : a));
-	const now = `${formatCount(last.open)} actions were open at ${formatDate(last.date)}, ${formatCount(last.overdue)} of them overdue`;
-	return peak.date === last.date || peak.open === last.open ? now : `${now}; the most open was ${formatCount(peak.open)}, at ${formatDate(peak.date)}`;
+	const now = `${formatCount(last.open, rule)} actions were open at ${formatDate(last.date)}, ${formatCount(last.overdue, rule)} of them overdue`;
+	return peak.date === last.date || peak.open === last.open ? now : `${now}; the most open was ${formatCount(peak.open, rule)}, at ${formatDate(peak.date)}`;
 }
