@@ -5,6 +5,7 @@
  */
 import { formatCount, formatDate, formatPercent } from '../format';
 import type { Rule } from '../privacy/suppress';
+import { protectCurveLines, protectStatusTable } from '../privacy/protect';
 import { STATUS_COLOURS } from '../charts/palette';
 import { labelOf, SCOPES, STATUSES, type Status } from '../model/vocab';
 import type { BacklogPoint, CurveGroupBy, CurvePoint, StatusYearRow } from '../queries/status';
@@ -166,4 +167,63 @@ export function backlogCaption(rows: readonly BacklogPoint[], rule: Rule | null 
 	const peak = rows.reduce((a, b) => (b.open > a.open ? b : a));
 	const now = `${formatCount(last.open, rule)} actions were open at ${formatDate(last.date)}, ${formatCount(last.overdue, rule)} of them overdue`;
 	return peak.date === last.date || peak.open === last.open ? now : `${now}; the most open was ${formatCount(peak.open, rule)}, at ${formatDate(peak.date)}`;
+}
+
+/**
+ * The status-by-year chart as shown under the rule: the caption from the whole figures, the bars
+ * and table protected, the note, and each segment's description.
+ */
+export function statusYearView(rows: readonly StatusYearRow[], asAt: string, rule: Rule | null) {
+	const whole = statusYearTable(rows);
+	const years = protectStatusTable(whole, rule);
+	const undated = undatedActions(rows);
+	const totals = new Map(years.map((r) => [String(r.year), r.total]));
+	return {
+		caption: statusCaption(whole, asAt, rule),
+		years,
+		bars: statusBars(years),
+		note: `Status at ${formatDate(asAt)}; year the review was completed (published, where no completion date is recorded).${undated ? ` ${formatCount(undated, rule)} actions of reviews with no date are not shown.` : ''} Choose a segment to filter by its year and status, or a status in the legend.`,
+		describe: (s: { key: string; label: string; series?: string; value: number }) =>
+			`${s.label}, ${statusLabel(s.series ?? '')}: ${formatCount(s.value, rule)} of ${formatCount(totals.get(s.key), rule)} actions`
+	};
+}
+
+/** Under the completion curve: how it counts, and its censoring. */
+export const curveNote = (asAt: string) =>
+	`Share of the actions of published reviews completed within so many months of the review's publication (completed before publication counts from month 0; not-accepted actions count as not completed). Censoring: each month counts only reviews published at least that long before ${formatDate(asAt)}, so later months rest on older reviews; months no review has reached are not shown.`;
+
+/** The completion curve as shown under the rule: the caption from the whole lines, the lines protected. */
+export function curveView(points: readonly CurvePoint[], groupBy: CurveGroupBy, asAt: string, rule: Rule | null) {
+	const wholeLines = curveLines(points, groupBy);
+	const lines = protectCurveLines(wholeLines, rule);
+	const at = new Map(lines.flatMap((l) => l.points.map((p) => [`${l.key}|${p.months}`, p] as const)));
+	const label = new Map(lines.map((l) => [l.key, l.label]));
+	return {
+		caption: curveCaption(wholeLines, asAt, groupBy, rule),
+		note: curveNote(asAt),
+		lines,
+		series: lines.map((l) => ({ key: l.key, label: l.label, points: l.points.map((p) => ({ x: p.months, y: p.pct })) })),
+		describe: (key: string, pt: { x: number; y: number }) => {
+			const p = at.get(`${key}|${pt.x}`);
+			return `${label.get(key)}, ${pt.x} months after publication: ${formatPercent(pt.y)} completed (${formatCount(p?.completed, rule)} of ${formatCount(p?.eligible, rule)})`;
+		}
+	};
+}
+
+/** Under the backlog chart: when an action counts as open and as overdue. */
+export const BACKLOG_NOTE =
+	"An action is open from the date its review was completed (published, where no completion date is recorded) until it is completed; overdue once its target date has passed. Not-accepted actions are never counted as open, and completed actions with no completion date are left out. Month ends, and the as-at date.";
+
+/** The backlog chart as shown (its rows already protected): caption, lines and each point's description. */
+export function backlogView(rows: readonly BacklogPoint[], rule: Rule | null) {
+	const series = backlogLines(rows);
+	const byX = new Map(series[0].points.map((p, i) => [p.x, rows[i]]));
+	return {
+		caption: backlogCaption(rows, rule),
+		series,
+		describe: (_key: string, pt: { x: number }) => {
+			const r = byX.get(pt.x);
+			return r ? `${formatDate(r.date)}: ${formatCount(r.open, rule)} open, ${formatCount(r.overdue, rule)} overdue` : '';
+		}
+	};
 }

@@ -132,6 +132,12 @@ export function trendsShown(data: ThemeYearShares | null, asAt: string, rule: Ru
 	return { ...t, trends: protectTrends(t.trends, rule) };
 }
 
+/** A co-occurrence matrix as the heat map draws it: the items as rows and columns, a cell per pair. */
+export function pairsGrid(c: Cooccurrence) {
+	const keys = c.items.map((i) => ({ key: i.key, label: i.label }));
+	return { rows: keys, cols: keys, cells: c.cells.map((x) => ({ row: x.row, col: x.col, value: x.reviews })) };
+}
+
 /** "2023–2025", or "2025" for a single year. */
 export function periodLabel(p: Period): string {
 	return p.from === p.to ? String(p.from) : `${p.from}–${p.to}`;
