@@ -6,6 +6,7 @@ import { formatCount, formatPercent } from '../format';
 import type { CategoryAgencyMix, CategoryTopicMatrix, CategoryTotals, CategoryYearMix } from '../queries/categories';
 import { inSentence, pct, type TextTable } from './themes';
 import type { Rule } from '../privacy/suppress';
+import { protectCategoryAgency, protectCategoryTopic, protectCategoryTotals, protectCategoryYear } from '../privacy/protect-categories';
 
 /** How kinds of change are counted, in words (under every chart of them). */
 export const COUNTING_NOTE =
@@ -134,4 +135,67 @@ export function reportSentences(t: CategoryTotals, rule: Rule | null = null): st
 	const out = [`Of the ${formatCount(t.recommendations, rule)} recommendations under the filters, the kinds of change asked for most were ${joined}; a recommendation may ask for several.`];
 	if (t.all_auto) out.push(sourceNote(t));
 	return out;
+}
+
+/*
+ * Each chart of the page as shown under the rule: what is drawn and tabled protected, the caption
+ * (and note) written from the whole figures, and each mark's description.
+ */
+type Mark = { row: string; col: string; value: number };
+
+export function totalsView(t: CategoryTotals, rule: Rule | null) {
+	const shown = protectCategoryTotals(t, rule);
+	return {
+		caption: totalsCaption(t, rule),
+		note: `${COUNTING_NOTE} ${sourceNote(t, rule)} Choose a bar to filter by that kind of change.`,
+		bars: shown.categories.map((c) => ({ key: c.category, label: c.label, value: c.recommendations })),
+		describe: (s: { label: string; value: number }) => `${s.label}: ${formatCount(s.value, rule)} recommendations`,
+		table: totalsTable(shown, rule)
+	};
+}
+
+export function yearView(m: CategoryYearMix, rule: Rule | null) {
+	const shown = protectCategoryYear(m, rule);
+	return {
+		caption: yearCaption(m, rule),
+		note: yearNote(m, rule),
+		grid: {
+			rows: shown.categories.map((c) => ({ key: c.id, label: c.label })),
+			cols: shown.years.map((y) => ({ key: String(y.year), label: String(y.year) })),
+			cells: yearCells(shown)
+		},
+		describe: (c: Mark) => describeYearCell(shown, c.row, Number(c.col), rule),
+		table: yearTable(shown, rule)
+	};
+}
+
+export function agencyView(m: CategoryAgencyMix, rule: Rule | null) {
+	const shown = protectCategoryAgency(m, rule);
+	return {
+		caption: agencyCaption(m, rule),
+		note: `Recommendations addressed to each agency, by the kind of change they ask for. ${m.agencies.length < m.agency_count ? 'Choose agencies in the filter to see others. ' : ''}Choose a cell to filter by that agency and kind of change.`,
+		grid: {
+			rows: shown.agencies.map((a) => ({ key: a.agency, label: a.agency })),
+			cols: shown.categories.map((c) => ({ key: c.id, label: c.label })),
+			cells: shown.cells.map((c) => ({ row: c.agency, col: c.category, value: c.recommendations }))
+		},
+		describe: (c: Mark) => `${c.row}, ${shown.categories.find((x) => x.id === c.col)?.label}: ${formatCount(c.value, rule)} recommendations`,
+		table: agencyTable(shown, rule)
+	};
+}
+
+export function topicView(m: CategoryTopicMatrix, rule: Rule | null) {
+	const shown = protectCategoryTopic(m, rule);
+	return {
+		caption: topicCaption(m, rule),
+		note: 'Each cell: recommendations with that theme asking for that kind of change; one with two themes or two kinds counts in each cell it belongs to. Themes on no recommendation are left out. Choose a cell to filter by that theme and kind of change.',
+		grid: {
+			rows: shown.themes.map((t) => ({ key: t.id, label: t.label })),
+			cols: shown.categories.map((c) => ({ key: c.id, label: c.label })),
+			cells: shown.cells.map((c) => ({ row: c.theme, col: c.category, value: c.recommendations }))
+		},
+		describe: (c: Mark) =>
+			`${shown.themes.find((x) => x.id === c.row)?.label}, ${shown.categories.find((x) => x.id === c.col)?.label}: ${formatCount(c.value, rule)} recommendations`,
+		table: topicTable(shown, rule)
+	};
 }
