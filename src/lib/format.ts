@@ -1,24 +1,30 @@
 /** Number and date formats used on every page (en-GB). */
+import { DEFAULT_THRESHOLD, type Rule } from './privacy/suppress';
 
 const whole = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
 const oneDp = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /**
- * Small-number protection in every written count: while a threshold is set (by the protection
- * state, when the rule changes — views re-run their queries then, so every text is written again),
- * a count from 1 to N−1, and a hidden one (NaN, see privacy/suppress.ts), is written "<N". Charts
- * and tables get their data through privacy/protect.ts as well, for the cells that would reveal a
- * small one (secondary suppression).
+ * Small-number protection in every written count: under a rule (privacy/suppress.ts; null in the
+ * internal view) a count from 1 to N−1, and a hidden one (NaN), is written "<N". The rule is passed
+ * in, so a change of view rewrites the text where it is shown and re-runs no query. Charts and
+ * tables get their data through privacy/protect.ts as well, for the cells that would reveal a small
+ * one (secondary suppression).
  */
-let threshold: number | null = null;
-export function setSmallNumberThreshold(n: number | null): void {
-	threshold = n;
+export function formatCount(n: number | null | undefined, rule: Rule | null = null): string {
+	if (n == null) return '–';
+	if (Number.isNaN(n) || (rule != null && n > 0 && n < rule.below)) return hiddenLabel(rule);
+	return whole.format(n);
 }
 
-export function formatCount(n: number | null | undefined): string {
-	if (n == null) return '–';
-	if (Number.isNaN(n) || (threshold != null && n > 0 && n < threshold)) return `<${threshold ?? 5}`;
-	return whole.format(n);
+/** How a hidden count is written under the rule: "<N" (with no rule, "<5", the default threshold). */
+export function hiddenLabel(rule: Rule | null): string {
+	return `<${rule?.below ?? DEFAULT_THRESHOLD}`;
+}
+
+/** `formatCount` under one rule, for places that take a formatter (table columns, chart labels). */
+export function countFormat(rule: Rule | null): (n: number | null | undefined) => string {
+	return (n) => formatCount(n, rule);
 }
 
 /** A percentage; "hidden" when it is built on a hidden count. */

@@ -32,7 +32,6 @@ import {
 import { lessonRecommendations } from '$lib/queries/lessons';
 import { openNodeEngine } from '$lib/db/node';
 import type { Engine } from '$lib/db/engine';
-import { setSmallNumberThreshold } from '$lib/format';
 import { filtersWith, loadFixture } from './helpers/fixture';
 import { AS_AT, SMALL } from './helpers/small';
 
@@ -191,12 +190,7 @@ describe('the view', () => {
 		const listed = listLessons(all, {}, false, { below: 3 });
 		expect(listed.shown.map((l) => l.key)).toEqual(['w:P1']);
 		expect(listed.withheld).toBe(1);
-		setSmallNumberThreshold(3);
-		try {
-			expect(withheldText(1, { below: 3 })).toBe('<3 lesson made in fewer than 3 reviews is not listed: small-number protection is on.');
-		} finally {
-			setSmallNumberThreshold(null);
-		}
+		expect(withheldText(1, { below: 3 })).toBe('<3 lesson made in fewer than 3 reviews is not listed: small-number protection is on.');
 	});
 
 	it('hides dismissed lessons unless asked, and counts them', () => {

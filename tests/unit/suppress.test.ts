@@ -1,7 +1,7 @@
 /** Small-number protection: primary and complementary suppression, on cases worked by hand. */
 import { describe, expect, it } from 'vitest';
 import { count, counts, HIDDEN, isHidden, matrix, partition, share } from '$lib/privacy/suppress';
-import { formatCount, formatPercent, setSmallNumberThreshold } from '$lib/format';
+import { countFormat, formatCount, formatPercent, hiddenLabel } from '$lib/format';
 
 const R = { below: 5 };
 const shown = (v: number) => !isHidden(v);
@@ -26,17 +26,32 @@ describe('count and share', () => {
 	});
 
 	it('writes a hidden count as "<N" and a hidden percentage as "hidden"', () => {
-		setSmallNumberThreshold(5);
-		expect(formatCount(HIDDEN)).toBe('<5');
-		expect(formatCount(3)).toBe('<5');
-		expect(formatCount(0)).toBe('0');
-		expect(formatCount(1234)).toBe('1,234');
+		const R5 = { below: 5 };
+		expect(formatCount(HIDDEN, R5)).toBe('<5');
+		expect(formatCount(3, R5)).toBe('<5');
+		expect(formatCount(0, R5)).toBe('0');
+		expect(formatCount(1234, R5)).toBe('1,234');
 		expect(formatPercent(HIDDEN)).toBe('hidden');
-		expect(formatCount(null)).toBe('–');
-		setSmallNumberThreshold(10);
-		expect(formatCount(7)).toBe('<10');
-		setSmallNumberThreshold(null);
+		expect(formatCount(null, R5)).toBe('–');
+		expect(formatCount(7, { below: 10 })).toBe('<10');
+		expect(formatCount(3, null)).toBe('3');
+	});
+
+	it('formatCount(n, rule) takes the rule as an argument: no threshold is kept between calls', () => {
+		// Under one rule, then with none: the first call leaves nothing behind for the second.
+		expect(formatCount(3, { below: 5 })).toBe('<5');
 		expect(formatCount(3)).toBe('3');
+		expect(formatCount(3, null)).toBe('3');
+		expect(formatCount(7, { below: 10 })).toBe('<10');
+		expect(formatCount(7, { below: 5 })).toBe('7');
+		// A hidden count (NaN) is "<N" under its rule; with none, "<5" (the default threshold).
+		expect(formatCount(HIDDEN, { below: 10 })).toBe('<10');
+		expect(formatCount(HIDDEN)).toBe('<5');
+		expect(hiddenLabel({ below: 8 })).toBe('<8');
+		expect(hiddenLabel(null)).toBe('<5');
+		// The same rule bound once, for table columns and chart labels.
+		expect([1, 4, 5, 1234].map((n) => countFormat({ below: 5 })(n))).toEqual(['<5', '<5', '5', '1,234']);
+		expect([1, 4].map((n) => countFormat(null)(n))).toEqual(['1', '4']);
 	});
 });
 

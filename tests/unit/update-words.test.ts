@@ -1,7 +1,6 @@
 /** The words of an update (src/lib/views/update.ts): British dates, plurals, small-number protection. */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { changesInWords, previewSentence, sinceDate, updateContext, updateRows, updateSentence } from '$lib/views/update';
-import { setSmallNumberThreshold } from '$lib/format';
 import type { DatasetUpdate } from '$lib/model/schema';
 import type { UpdateChanges } from '$lib/import/update';
 
@@ -17,8 +16,6 @@ const update: DatasetUpdate = {
 	],
 	new_reviews: ['C']
 };
-
-afterEach(() => setSmallNumberThreshold(null));
 
 describe('the words of an update', () => {
 	it('"Since the update of 4 November 2026: 6 actions completed, 3 newly overdue, 2 added, 1 removed, 4 target dates moved."', () => {
@@ -41,8 +38,7 @@ describe('the words of an update', () => {
 	});
 
 	it('writes small counts "<5" while protection is on (plural then), the offer on /import never', () => {
-		setSmallNumberThreshold(5);
-		expect(updateSentence(update)).toBe('Since the update of 4 November 2026: 6 actions completed, <5 newly overdue, <5 added, <5 removed, <5 target dates moved.');
+		expect(updateSentence(update, { below: 5 })).toBe('Since the update of 4 November 2026: 6 actions completed, <5 newly overdue, <5 added, <5 removed, <5 target dates moved.');
 		const changes = { as_at: '2027-02-03', kept_as_at: '2026-11-04', reviews: [{}, {}], new_reviews: [], totals } as unknown as UpdateChanges;
 		expect(previewSentence(changes)).toBe('Since the version as at 4 November 2026, in 2 reviews in common: 6 actions completed, 3 newly overdue, 2 added, 1 removed, 4 target dates moved.');
 	});

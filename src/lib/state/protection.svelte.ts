@@ -7,9 +7,10 @@
  *   publication, the fictional demo nothing hidden);
  * - the **output view** of what leaves the partnership, the board report and every download:
  *   publication unless the user chooses otherwise.
- * Views pass `protection.rule` to the privacy functions with their query, so changing the view
- * re-runs them and every figure is written again. A download made in the other view than the one
- * on screen (`asOutput`) redraws the page in the output view for as long as it takes to copy it.
+ * The rule is plain data: pages pass `protection.rule` to the privacy functions (privacy/protect.ts)
+ * and the formatters (`formatCount(n, rule)`) in a derived step on their query results, so changing
+ * the view rewrites every figure and re-runs no query. A download made in the other view than the
+ * one on screen (`asOutput`) redraws the page in the output view for as long as it takes to copy it.
  */
 import { tick } from 'svelte';
 import { page } from '$app/state';
@@ -17,7 +18,6 @@ import { dataset } from './dataset.svelte';
 import { activity } from './query.svelte';
 import { DEFAULT_THRESHOLD, type Rule } from '$lib/privacy/suppress';
 import { defaultReason, defaultView, outputFileName, pageView, PUBLICATION_PAGES, ruleOf, viewMark, type DatasetShape, type View } from '$lib/privacy/view';
-import { setSmallNumberThreshold } from '$lib/format';
 import { isNationalMeta } from '$lib/views/compare';
 
 /** As kept: `on` is the working view (true: publication), as before the two views were named. */
@@ -107,10 +107,10 @@ class Protection {
 	}
 	/** The rule in force, or null in the internal view. */
 	get rule(): Rule | null {
-		const r = ruleOf(this.view, this.below);
-		setSmallNumberThreshold(r ? r.below : null);
-		return r;
+		return this.#rule;
 	}
+	// Derived, so that the rule is one object until the view or the threshold changes.
+	#rule = $derived.by(() => ruleOf(this.view, this.below));
 	/** The mark of the view in force, in words ("Internal view — not for publication."). */
 	get mark(): string {
 		return viewMark(this.view, this.below, dataset.meta?.fictional ?? false);
@@ -166,7 +166,8 @@ class Protection {
 		this.#drawing = this.output;
 		try {
 			await tick();
-			// Queries re-run with the other rule; wait for them (at most about 20 s), then for a drawn frame.
+			// The figures are worked out again under the other rule (no query re-runs; any still running
+		// for the page is waited for, at most about 20 s), then a frame is drawn.
 			for (let i = 0; i < 400 && activity.pending > 0; i++) await new Promise((r) => setTimeout(r, 50));
 			await tick();
 			await frame();

@@ -6,8 +6,17 @@
 import { untrack } from 'svelte';
 import { owned, type Owner } from './scheduler';
 
-/** How many queries are running now, across the page (the page is "settled" at zero). */
-export const activity = $state({ pending: 0 });
+/**
+ * How many queries are running now, across the page (the page is "settled" at zero), and how many
+ * runs have started since the page loaded (`started`: a check that changing the view of the figures
+ * runs none; the browser tests read it as `window.__dhr.queriesStarted()`).
+ */
+export const activity = $state({ pending: 0, started: 0 });
+
+if (typeof window !== 'undefined') {
+	const w = window as unknown as { __dhr?: Record<string, unknown> };
+	w.__dhr = { ...w.__dhr, queriesStarted: () => activity.started };
+}
 
 export class QueryState<T> {
 	data = $state.raw<T | null>(null);
@@ -28,7 +37,10 @@ export class QueryState<T> {
 			}
 			this.loading = true;
 			// untrack: the effect must not depend on the counter it changes.
-			untrack(() => activity.pending++);
+			untrack(() => {
+				activity.pending++;
+				activity.started++;
+			});
 			pending.finally(() => activity.pending--).catch(() => {});
 			pending.then(
 				(value) => {

@@ -10,6 +10,7 @@ import { STATUSES, labelOf } from '../model/vocab';
 import { OVERDUE_BUCKETS, isBucket, type BucketCount, type BucketKey, type OpenActionRow, type OpenActionTotals } from '../queries/actions';
 import type { Column } from '../components/tables';
 import { toCsv, type CsvCell } from '../export/csv';
+import type { Rule } from '../privacy/suppress';
 
 /** The page's own URL parameters (the shared filter parsing ignores them). */
 export const SEARCH_PARAM = 'q';
@@ -38,15 +39,15 @@ export function withTrackerParams(url: URL, next: { search?: string; bucket?: Bu
 export const bucketLabel = (key: BucketKey) => OVERDUE_BUCKETS.find((b) => b.key === key)!.label;
 export const bucketLong = (key: BucketKey) => OVERDUE_BUCKETS.find((b) => b.key === key)!.long;
 
-const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
+const plural = (n: number, one: string, many: string, rule: Rule | null) => `${formatCount(n, rule)} ${n === 1 ? one : many}`;
 
 /** "1,223 open actions, 835 overdue, as at 30 September 2026." */
-export function totalsSentence(t: OpenActionTotals, asAt: string): string {
-	return `${plural(t.open, 'open action', 'open actions')}, ${formatCount(t.overdue)} overdue, as at ${formatDate(asAt)}.`;
+export function totalsSentence(t: OpenActionTotals, asAt: string, rule: Rule | null = null): string {
+	return `${plural(t.open, 'open action', 'open actions', rule)}, ${formatCount(t.overdue, rule)} overdue, as at ${formatDate(asAt)}.`;
 }
 
 /** What the search and bucket leave, in words; '' when neither is set. */
-export function narrowedSentence(n: number, search: string, bucket: BucketKey | null): string {
+export function narrowedSentence(n: number, search: string, bucket: BucketKey | null, rule: Rule | null = null): string {
 	const q = search.trim();
 	if (!q && !bucket) return '';
 	const one = n === 1;
@@ -54,7 +55,7 @@ export function narrowedSentence(n: number, search: string, bucket: BucketKey | 
 		q ? `${one ? 'matches' : 'match'} “${q}”` : null,
 		bucket ? `${one ? 'is' : 'are'} ${bucketLong(bucket).toLowerCase()}` : null
 	].filter(Boolean);
-	return `${plural(n, 'action', 'actions')} ${parts.join(' and ')}.`;
+	return `${plural(n, 'action', 'actions', rule)} ${parts.join(' and ')}.`;
 }
 
 /**
@@ -70,8 +71,8 @@ export function matchedOfBuckets(buckets: readonly BucketCount[], bucket: Bucket
 }
 
 /** Said above a list cut at LIST_LIMIT rows. */
-export function cappedSentence(listed: number, matched: number): string {
-	return `Listed: the ${formatCount(listed)} most overdue of ${formatCount(matched)} open actions. Search, choose a band or add filters to narrow the list, or list them all (slower).`;
+export function cappedSentence(listed: number, matched: number, rule: Rule | null = null): string {
+	return `Listed: the ${formatCount(listed, rule)} most overdue of ${formatCount(matched, rule)} open actions. Search, choose a band or add filters to narrow the list, or list them all (slower).`;
 }
 
 /** The filters, search and band in force, in words, for the printed page. */
@@ -90,8 +91,8 @@ export function filtersInWords(f: Filters, asAt: string, search: string, bucket:
 }
 
 /** Days overdue in words for the table: the number when overdue, else why not. */
-export function daysOverdueText(r: Pick<OpenActionRow, 'days_overdue' | 'target_date'>): string {
-	if (r.days_overdue != null) return formatCount(r.days_overdue);
+export function daysOverdueText(r: Pick<OpenActionRow, 'days_overdue' | 'target_date'>, rule: Rule | null = null): string {
+	if (r.days_overdue != null) return formatCount(r.days_overdue, rule);
 	return r.target_date ? 'Not yet due' : 'No target date';
 }
 
@@ -114,12 +115,13 @@ export function formatShortDate(iso: string | null | undefined): string {
  */
 export const ACTIONS_PAGE = 200;
 
-export const ACTION_COLUMNS: Column<OpenActionRow>[] = [
+/** The tracker's columns under the rule (days overdue are written through `formatCount`). */
+export const actionColumns = (rule: Rule | null = null): Column<OpenActionRow>[] => [
 	{
 		key: 'days_overdue',
 		label: 'Days overdue',
 		align: 'right',
-		format: (_v, r) => daysOverdueText(r),
+		format: (_v, r) => daysOverdueText(r, rule),
 		// By days past the target, so "not yet due" sorts after overdue by how soon it is due; no target last.
 		sortValue: (r) => r.days_late,
 		descFirst: true
@@ -179,18 +181,18 @@ export function totalsOfBuckets(buckets: readonly BucketCount[]): OpenActionTota
 }
 
 /** The bucket chart's caption, for the current filters and search. */
-export function bucketCaption(buckets: BucketCount[], search: string): string {
+export function bucketCaption(buckets: BucketCount[], search: string, rule: Rule | null = null): string {
 	const total = buckets.reduce((s, b) => s + b.n, 0);
 	const overdue = buckets.filter((b) => b.bucket !== 'not-due').reduce((s, b) => s + b.n, 0);
 	const over = buckets.find((b) => b.bucket === 'over-365')?.n ?? 0;
 	const q = search.trim() ? ` matching “${search.trim()}”` : '';
-	return `Of the ${plural(total, 'open action', 'open actions')}${q}, ${formatCount(overdue)} ${overdue === 1 ? 'is past its' : 'are past their'} target date and ${formatCount(over)} by more than a year.`;
+	return `Of the ${plural(total, 'open action', 'open actions', rule)}${q}, ${formatCount(overdue, rule)} ${overdue === 1 ? 'is past its' : 'are past their'} target date and ${formatCount(over, rule)} by more than a year.`;
 }
 
 /** The bucket chart's table twin: the bands in their own order (not sortable: the order is the meaning). */
-export const BUCKET_COLUMNS: Column<BucketCount>[] = [
+export const bucketColumns = (rule: Rule | null = null): Column<BucketCount>[] => [
 	{ key: 'label', label: 'How long past the target date', sortable: false, format: (_v, b) => bucketLong(b.bucket) },
-	{ key: 'n', label: 'Open actions', align: 'right', sortable: false, format: (v) => formatCount(v as number) }
+	{ key: 'n', label: 'Open actions', align: 'right', sortable: false, format: (v) => formatCount(v as number, rule) }
 ];
 
 export const BUCKET_NOTE =

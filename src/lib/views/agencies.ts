@@ -7,6 +7,8 @@ import { filtersToParams, withValues, type Filters } from '../filters/filters';
 import { formatCount, formatDate, formatPercent } from '../format';
 import { THEMES, themeLabel } from '../model/themes';
 import type { AgencyRow, AgencyThemeCell, OpenAction } from '../queries/agencies';
+import type { Rule } from '../privacy/suppress';
+import { barsShown, protectAgencyRows } from '../privacy/protect';
 
 /** How an agency is named where none is recorded. */
 export const NO_AGENCY = 'Agency not recorded';
@@ -81,31 +83,41 @@ export function overdueBars(rows: readonly AgencyRow[], limit = OVERDUE_BARS) {
 	return { bars: all.slice(0, limit), others: Math.max(0, all.length - limit) };
 }
 
-export function overdueCaption(rows: readonly AgencyRow[], asAt: string): string {
+export function overdueCaption(rows: readonly AgencyRow[], asAt: string, rule: Rule | null = null): string {
 	const total = rows.reduce((s, r) => s + r.overdue, 0);
 	const { bars, others } = overdueBars(rows);
 	if (!bars.length) return `No action was overdue at ${formatDate(asAt)}`;
 	const top = bars[0];
-	if (bars.length === 1) return `${top.key} had ${formatCount(top.value)} overdue actions at ${formatDate(asAt)}`;
+	if (bars.length === 1) return `${top.key} had ${formatCount(top.value, rule)} overdue actions at ${formatDate(asAt)}`;
 	const which = others ? `the ${bars.length} agencies with most of them` : `${bars.length} agencies`;
-	return `${formatCount(total)} actions were overdue at ${formatDate(asAt)}, shown for ${which}; ${top.key} led the most, ${formatCount(top.value)}`;
+	return `${formatCount(total, rule)} actions were overdue at ${formatDate(asAt)}, shown for ${which}; ${top.key} led the most, ${formatCount(top.value, rule)}`;
+}
+
+/**
+ * The agency rows and overdue bars as shown under the rule (the agencies page and the board
+ * report): the rows protected, the bars ordered by the whole figures with the values the rows show.
+ */
+export function agenciesShown(rows: readonly AgencyRow[], rule: Rule | null) {
+	const shown = protectAgencyRows(rows, rule);
+	const bars = barsShown(overdueBars(rows).bars, new Map(shown.map((r) => [r.agency ?? '', r.overdue])), rule);
+	return { rows: shown, bars };
 }
 
 /** The counting rule under the overdue chart, and who is left out. */
-export function overdueNote(rows: readonly AgencyRow[]): string {
+export function overdueNote(rows: readonly AgencyRow[], rule: Rule | null = null): string {
 	const { others } = overdueBars(rows);
 	const base = 'Open actions led by each agency whose target date had passed. Choose a bar to filter by that agency.';
-	return others ? `${base} ${formatCount(others)} other ${others === 1 ? 'agency has' : 'agencies have'} fewer overdue actions: see the table above.` : base;
+	return others ? `${base} ${formatCount(others, rule)} other ${others === 1 ? 'agency has' : 'agencies have'} fewer overdue actions: see the table above.` : base;
 }
 
-export function tableCaption(rows: readonly AgencyRow[], asAt: string): string {
+export function tableCaption(rows: readonly AgencyRow[], asAt: string, rule: Rule | null = null): string {
 	const n = rows.filter((r) => r.agency != null).length;
-	return `Recommendations received and actions led by ${formatCount(n)} ${n === 1 ? 'agency' : 'agencies'}, with their status at ${formatDate(asAt)}`;
+	return `Recommendations received and actions led by ${formatCount(n, rule)} ${n === 1 ? 'agency' : 'agencies'}, with their status at ${formatDate(asAt)}`;
 }
 
 /** Percentage with the count it is of, e.g. "74.9% (559 of 746)". */
-export function shareText(pct: number | null, part: number, whole: number): string {
-	return pct == null ? '–' : `${formatPercent(pct)} (${formatCount(part)} of ${formatCount(whole)})`;
+export function shareText(pct: number | null, part: number, whole: number, rule: Rule | null = null): string {
+	return pct == null ? '–' : `${formatPercent(pct)} (${formatCount(part, rule)} of ${formatCount(whole, rule)})`;
 }
 
 /** The agency × theme grid: agencies by recommendations received (most first), themes in taxonomy order. */
@@ -125,16 +137,16 @@ export function agencyThemeGrid(cells: readonly AgencyThemeCell[], shown: readon
 	};
 }
 
-export function agencyThemeCaption(cells: readonly AgencyThemeCell[]): string {
+export function agencyThemeCaption(cells: readonly AgencyThemeCell[], rule: Rule | null = null): string {
 	const agencies = new Set(cells.map((c) => c.agency)).size;
 	const top = [...cells].sort((a, b) => b.recommendations - a.recommendations || a.agency.localeCompare(b.agency))[0];
 	if (!top) return 'No recommendation addressed to an agency has a theme';
-	return `Themes of recommendations addressed to ${formatCount(agencies)} ${agencies === 1 ? 'agency' : 'agencies'}; the most frequent pair is ${themeLabel(top.theme)} for ${top.agency} (${formatCount(top.recommendations)})`;
+	return `Themes of recommendations addressed to ${formatCount(agencies, rule)} ${agencies === 1 ? 'agency' : 'agencies'}; the most frequent pair is ${themeLabel(top.theme)} for ${top.agency} (${formatCount(top.recommendations, rule)})`;
 }
 
 /** The sentence above an agency's open actions. */
-export function openActionsSummary(agency: string, actions: readonly OpenAction[], asAt: string): string {
+export function openActionsSummary(agency: string, actions: readonly OpenAction[], asAt: string, rule: Rule | null = null): string {
 	const overdue = actions.filter((a) => a.overdue).length;
 	if (!actions.length) return `${agency} had no open actions at ${formatDate(asAt)}.`;
-	return `${agency} had ${formatCount(actions.length)} open ${actions.length === 1 ? 'action' : 'actions'} at ${formatDate(asAt)}, ${formatCount(overdue)} of them overdue.`;
+	return `${agency} had ${formatCount(actions.length, rule)} open ${actions.length === 1 ? 'action' : 'actions'} at ${formatDate(asAt)}, ${formatCount(overdue, rule)} of them overdue.`;
 }

@@ -184,8 +184,8 @@ export function intervalText(c: ShareCell): string {
 }
 
 /** One side of a row as the table writes it: n of N, share, interval. */
-export function cellTexts(c: ShareCell): [string, string, string, string] {
-	return [formatCount(c.n), formatCount(c.N), formatPercent(c.share), intervalText(c)];
+export function cellTexts(c: ShareCell, rule: Rule | null = null): [string, string, string, string] {
+	return [formatCount(c.n, rule), formatCount(c.N, rule), formatPercent(c.share), intervalText(c)];
 }
 
 export const FEW_TEXT = 'few reviews: read with care';
@@ -212,10 +212,10 @@ export function intervalData(rows: readonly CompareRow[]): IntervalDatum[] {
 }
 
 /** The tooltip and announcement of one point. */
-export function describePoint(d: IntervalDatum, names: { local: string; national: string }, rows: readonly CompareRow[]): string {
+export function describePoint(d: IntervalDatum, names: { local: string; national: string }, rows: readonly CompareRow[], rule: Rule | null = null): string {
 	const r = rows.find((x) => x.key === d.key);
 	const c = r?.[d.series];
-	const counts = c ? `, ${formatCount(c.n)} of ${formatCount(c.N)} reviews` : '';
+	const counts = c ? `, ${formatCount(c.n, rule)} of ${formatCount(c.N, rule)} reviews` : '';
 	return `${d.label}, ${names[d.series]}: ${formatPercent(d.value)} (95% interval ${d.low.toFixed(1)}–${d.high.toFixed(1)}%)${counts}${r?.few && d.series === 'local' ? ` (${FEW_TEXT})` : ''}`;
 }
 

@@ -43,6 +43,7 @@ export function yearSpan(l: Pick<Lesson, 'firstYear' | 'lastYear'>): string {
 
 /** "This lesson was made in 12 reviews between 2014 and 2021." */
 export function lessonHeadline(l: Pick<Lesson, 'reviews' | 'firstYear' | 'lastYear'>): string {
+	// No rule: under small-number protection a lesson of fewer than N reviews is not listed (listLessons).
 	return `This lesson was made in ${formatCount(l.reviews)} reviews ${yearSpan(l)}.`;
 }
 
@@ -91,19 +92,19 @@ export function lessonReason(l: Pick<Lesson, 'matches'>): string | null {
 const listWords = (xs: readonly string[]) => (xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
 
 /** "Of 31 actions at 30 September 2026: 20 completed, 11 open (4 overdue)." */
-export function completionText(l: Pick<Lesson, 'actions' | 'completed' | 'open' | 'overdue'>, asAt: string): string {
+export function completionText(l: Pick<Lesson, 'actions' | 'completed' | 'open' | 'overdue'>, asAt: string, rule: Rule | null = null): string {
 	if (l.actions === 0) return `No actions recorded at ${formatDate(asAt)}.`;
 	const other = l.actions - l.completed - l.open;
 	return (
-		`Of ${formatCount(l.actions)} actions at ${formatDate(asAt)}: ${formatCount(l.completed)} completed, ` +
-		`${formatCount(l.open)} open (${formatCount(l.overdue)} overdue)${other > 0 ? `, ${formatCount(other)} not accepted` : ''}.`
+		`Of ${formatCount(l.actions, rule)} actions at ${formatDate(asAt)}: ${formatCount(l.completed, rule)} completed, ` +
+		`${formatCount(l.open, rule)} open (${formatCount(l.overdue, rule)} overdue)${other > 0 ? `, ${formatCount(other, rule)} not accepted` : ''}.`
 	);
 }
 
 /** The review ids of a lesson, oldest first: "MAR-2014-003, MAR-2019-011 and 12 more" — at most `max` named. */
-export function reviewList(l: Pick<Lesson, 'recommendations'>, max = 12): string {
+export function reviewList(l: Pick<Lesson, 'recommendations'>, max = 12, rule: Rule | null = null): string {
 	const ids = [...new Set(l.recommendations.map((r) => r.review_id))];
-	return ids.length <= max ? listWords(ids) : `${ids.slice(0, max).join(', ')} and ${formatCount(ids.length - max)} more`;
+	return ids.length <= max ? listWords(ids) : `${ids.slice(0, max).join(', ')} and ${formatCount(ids.length - max, rule)} more`;
 }
 
 /** "Marlshire Police, Marlshire Women's Aid and 3 more" — at most `max` names. */
@@ -138,12 +139,12 @@ export function listLessons(lessons: readonly Lesson[], choices: Choices, showDi
 
 /** "2 lessons made in fewer than 5 reviews are not listed: small-number protection is on." Counts via formatCount. */
 export function withheldText(withheld: number, rule: Rule): string {
-	return `${formatCount(withheld)} ${withheld === 1 ? 'lesson' : 'lessons'} made in fewer than ${rule.below} reviews ${withheld === 1 ? 'is' : 'are'} not listed: small-number protection is on.`;
+	return `${formatCount(withheld, rule)} ${withheld === 1 ? 'lesson' : 'lessons'} made in fewer than ${rule.below} reviews ${withheld === 1 ? 'is' : 'are'} not listed: small-number protection is on.`;
 }
 
 /** "324 lessons found among 2,737 recommendations." */
-export function summaryText(lessons: number, recommendations: number): string {
-	return `${formatCount(lessons)} ${lessons === 1 ? 'lesson' : 'lessons'} found among ${formatCount(recommendations)} recommendations under these filters.`;
+export function summaryText(lessons: number, recommendations: number, rule: Rule | null = null): string {
+	return `${formatCount(lessons, rule)} ${lessons === 1 ? 'lesson' : 'lessons'} found among ${formatCount(recommendations, rule)} recommendations under these filters.`;
 }
 
 // ——— the user's choices, per dataset ———

@@ -10,6 +10,7 @@ import type { DatasetMeta } from '../model/schema';
 import type { OpenActionRow } from '../queries/actions';
 import type { AgencyRow } from '../queries/agencies';
 import { overdueBars } from './agencies';
+import type { Rule } from '../privacy/suppress';
 
 /** Repeated lessons shown in the report. */
 export const REPORT_LESSONS = 6;
@@ -66,8 +67,8 @@ export function cssString(text: string, max = 400): string {
 }
 
 /** The note under the report's overdue chart (the agencies view's asks the reader to choose a bar; paper cannot). */
-export function overdueNoteForReport(rows: readonly AgencyRow[]): string {
+export function overdueNoteForReport(rows: readonly AgencyRow[], rule: Rule | null = null): string {
 	const { others } = overdueBars(rows);
 	const base = 'Open actions led by each agency whose target date had passed.';
-	return others ? `${base} ${formatCount(others)} other ${others === 1 ? 'agency has' : 'agencies have'} fewer overdue actions and ${others === 1 ? 'is' : 'are'} not shown.` : base;
+	return others ? `${base} ${formatCount(others, rule)} other ${others === 1 ? 'agency has' : 'agencies have'} fewer overdue actions and ${others === 1 ? 'is' : 'are'} not shown.` : base;
 }

@@ -16,6 +16,7 @@ import {
 } from '../model/vocab';
 import type { ReviewAction, ReviewDetail, ReviewListRow, ReviewProfile } from '../queries/reviews';
 import type { Column } from '../components/tables';
+import type { Rule } from '../privacy/suppress';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -82,8 +83,8 @@ export const scopeLabel = (code: string | null) => labelOf(SCOPES, code);
 export const statusLabel = (code: string) => labelOf(STATUSES, code);
 
 /** Days overdue at the as-at date in words, for a review's action. */
-export function overdueText(a: Pick<ReviewAction, 'overdue' | 'days_overdue' | 'status' | 'target_date'>): string {
-	if (a.overdue) return `${formatCount(a.days_overdue)} ${a.days_overdue === 1 ? 'day' : 'days'}`;
+export function overdueText(a: Pick<ReviewAction, 'overdue' | 'days_overdue' | 'status' | 'target_date'>, rule: Rule | null = null): string {
+	if (a.overdue) return `${formatCount(a.days_overdue, rule)} ${a.days_overdue === 1 ? 'day' : 'days'}`;
 	if (a.status === 'completed' || a.status === 'not accepted') return 'Closed';
 	return a.target_date ? 'Not yet due' : 'No target date';
 }
@@ -143,33 +144,33 @@ export function timelineEvents(d: ReviewDetail): TimelineEvent[] {
 }
 
 /** Counts for the heading of a review's recommendations: "5 recommendations, 12 actions (3 overdue)". */
-export function recommendationSummary(d: ReviewDetail): string {
+export function recommendationSummary(d: ReviewDetail, rule: Rule | null = null): string {
 	const recs = d.recommendations.length;
 	const actions = d.recommendations.flatMap((r) => r.actions);
 	const overdue = actions.filter((a) => a.overdue).length;
-	const plural = (n: number, one: string, many: string) => `${formatCount(n)} ${n === 1 ? one : many}`;
-	return `${plural(recs, 'recommendation', 'recommendations')}, ${plural(actions.length, 'action', 'actions')}${actions.length ? ` (${formatCount(overdue)} overdue at the as-at date)` : ''}.`;
+	const plural = (n: number, one: string, many: string) => `${formatCount(n, rule)} ${n === 1 ? one : many}`;
+	return `${plural(recs, 'recommendation', 'recommendations')}, ${plural(actions.length, 'action', 'actions')}${actions.length ? ` (${formatCount(overdue, rule)} overdue at the as-at date)` : ''}.`;
 }
 
-/** The review list's columns. */
-export const REVIEW_COLUMNS: Column<ReviewListRow>[] = [
+/** The review list's columns (counts written under the rule). */
+export const reviewColumns = (rule: Rule | null = null): Column<ReviewListRow>[] => [
 	{ key: 'review_id', label: 'Review' },
 	{ key: 'partnership', label: 'Partnership' },
 	{ key: 'year', label: 'Year', align: 'right', format: (v) => (v == null ? '–' : String(v)), descFirst: true },
 	{ key: 'death_type', label: 'Type of death', format: (v) => labelOf(DEATH_TYPES, v as string | null) },
-	{ key: 'recommendations', label: 'Recommendations', align: 'right', format: (v) => formatCount(v as number), descFirst: true },
-	{ key: 'actions', label: 'Actions', align: 'right', format: (v) => formatCount(v as number), descFirst: true },
+	{ key: 'recommendations', label: 'Recommendations', align: 'right', format: (v) => formatCount(v as number, rule), descFirst: true },
+	{ key: 'actions', label: 'Actions', align: 'right', format: (v) => formatCount(v as number, rule), descFirst: true },
 	{ key: 'pct_complete', label: 'Actions complete', align: 'right', format: (v) => formatPercent(v as number | null), descFirst: true },
-	{ key: 'overdue', label: 'Overdue', align: 'right', format: (v) => formatCount(v as number), descFirst: true }
+	{ key: 'overdue', label: 'Overdue', align: 'right', format: (v) => formatCount(v as number, rule), descFirst: true }
 ];
 
 /** "250 reviews" / "1 review". */
-export function reviewCount(n: number): string {
-	return `${formatCount(n)} ${n === 1 ? 'review' : 'reviews'}`;
+export function reviewCount(n: number, rule: Rule | null = null): string {
+	return `${formatCount(n, rule)} ${n === 1 ? 'review' : 'reviews'}`;
 }
 
-/** The columns of a recommendation's actions on a review's page. */
-export const REVIEW_ACTION_COLUMNS: Column<ReviewAction>[] = [
+/** The columns of a recommendation's actions on a review's page (days overdue written under the rule). */
+export const reviewActionColumns = (rule: Rule | null = null): Column<ReviewAction>[] => [
 	{ key: 'description', label: 'Action' },
 	{ key: 'lead_agency', label: 'Lead agency' },
 	{ key: 'owner_role', label: 'Owner role' },
@@ -180,7 +181,7 @@ export const REVIEW_ACTION_COLUMNS: Column<ReviewAction>[] = [
 		key: 'days_overdue',
 		label: 'Days overdue',
 		align: 'right',
-		format: (_v, a) => overdueText(a),
+		format: (_v, a) => overdueText(a, rule),
 		descFirst: true
 	}
 ];

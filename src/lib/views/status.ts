@@ -4,6 +4,8 @@
  * captions. No SQL, no Svelte: unit-tested as tables of cases.
  */
 import { formatCount, formatDate, formatPercent } from '../format';
+import type { Rule } from '../privacy/suppress';
+import { protectCurveLines, protectStatusTable } from '../privacy/protect';
 import { STATUS_COLOURS } from '../charts/palette';
 import { labelOf, SCOPES, STATUSES, type Status } from '../model/vocab';
 import type { BacklogPoint, CurveGroupBy, CurvePoint, StatusYearRow } from '../queries/status';
@@ -50,12 +52,12 @@ export function statusBars(table: readonly StatusYearTableRow[]) {
 export const undatedActions = (rows: readonly StatusYearRow[]) =>
 	rows.filter((r) => r.year == null).reduce((s, r) => s + r.actions, 0);
 
-export function statusCaption(table: readonly StatusYearTableRow[], asAt: string): string {
+export function statusCaption(table: readonly StatusYearTableRow[], asAt: string, rule: Rule | null = null): string {
 	const total = table.reduce((s, r) => s + r.total, 0);
 	const done = table.reduce((s, r) => s + (r.counts.completed ?? 0), 0);
 	const years = table.length ? `${table[0].year}${table.length > 1 ? `–${table.at(-1)!.year}` : ''}` : '';
 	const pct = total ? formatPercent((100 * done) / total) : '–';
-	return `Of the ${formatCount(total)} actions of reviews from ${years}, ${formatCount(done)} (${pct}) were completed at ${formatDate(asAt)}`;
+	return `Of the ${formatCount(total, rule)} actions of reviews from ${years}, ${formatCount(done, rule)} (${pct}) were completed at ${formatDate(asAt)}`;
 }
 
 /** The most lines the completion curve draws; beyond it, the smallest groups are merged into one. */
@@ -127,14 +129,14 @@ function whose(groupBy: CurveGroupBy, line: CurveLine): string {
 	return 'of actions';
 }
 
-export function curveCaption(lines: readonly CurveLine[], asAt: string, groupBy: CurveGroupBy = 'all'): string {
+export function curveCaption(lines: readonly CurveLine[], asAt: string, groupBy: CurveGroupBy = 'all', rule: Rule | null = null): string {
 	const m = captionMonth(lines);
 	if (m == null) return 'No review in scope was published before the as-at date';
 	const at = lines.map((l) => ({ l, p: l.points.find((p) => p.months === m)! }));
 	const within = `within ${m} ${m === 1 ? 'month' : 'months'} of publication`;
 	if (at.length === 1) {
 		const { p } = at[0];
-		return `${formatPercent(p.pct)} ${whose(groupBy, at[0].l)} were completed ${within} (${formatCount(p.completed)} of the ${formatCount(p.eligible)} actions of reviews published at least ${m} months before ${formatDate(asAt)})`;
+		return `${formatPercent(p.pct)} ${whose(groupBy, at[0].l)} were completed ${within} (${formatCount(p.completed, rule)} of the ${formatCount(p.eligible, rule)} actions of reviews published at least ${m} months before ${formatDate(asAt)})`;
 	}
 	const sorted = [...at].sort((a, b) => b.p.pct - a.p.pct);
 	const hi = sorted[0];
@@ -159,10 +161,69 @@ export function backlogLines(rows: readonly BacklogPoint[]) {
 
 export const BACKLOG_COLOURS = { open: '#0072B2', overdue: STATUS_COLOURS['not started'] };
 
-export function backlogCaption(rows: readonly BacklogPoint[]): string {
+export function backlogCaption(rows: readonly BacklogPoint[], rule: Rule | null = null): string {
 	if (!rows.length) return 'No action was open';
 	const last = rows.at(-1)!;
 	const peak = rows.reduce((a, b) => (b.open > a.open ? b : a));
-	const now = `${formatCount(last.open)} actions were open at ${formatDate(last.date)}, ${formatCount(last.overdue)} of them overdue`;
-	return peak.date === last.date || peak.open === last.open ? now : `${now}; the most open was ${formatCount(peak.open)}, at ${formatDate(peak.date)}`;
+	const now = `${formatCount(last.open, rule)} actions were open at ${formatDate(last.date)}, ${formatCount(last.overdue, rule)} of them overdue`;
+	return peak.date === last.date || peak.open === last.open ? now : `${now}; the most open was ${formatCount(peak.open, rule)}, at ${formatDate(peak.date)}`;
+}
+
+/**
+ * The status-by-year chart as shown under the rule: the caption from the whole figures, the bars
+ * and table protected, the note, and each segment's description.
+ */
+export function statusYearView(rows: readonly StatusYearRow[], asAt: string, rule: Rule | null) {
+	const whole = statusYearTable(rows);
+	const years = protectStatusTable(whole, rule);
+	const undated = undatedActions(rows);
+	const totals = new Map(years.map((r) => [String(r.year), r.total]));
+	return {
+		caption: statusCaption(whole, asAt, rule),
+		years,
+		bars: statusBars(years),
+		note: `Status at ${formatDate(asAt)}; year the review was completed (published, where no completion date is recorded).${undated ? ` ${formatCount(undated, rule)} actions of reviews with no date are not shown.` : ''} Choose a segment to filter by its year and status, or a status in the legend.`,
+		describe: (s: { key: string; label: string; series?: string; value: number }) =>
+			`${s.label}, ${statusLabel(s.series ?? '')}: ${formatCount(s.value, rule)} of ${formatCount(totals.get(s.key), rule)} actions`
+	};
+}
+
+/** Under the completion curve: how it counts, and its censoring. */
+export const curveNote = (asAt: string) =>
+	`Share of the actions of published reviews completed within so many months of the review's publication (completed before publication counts from month 0; not-accepted actions count as not completed). Censoring: each month counts only reviews published at least that long before ${formatDate(asAt)}, so later months rest on older reviews; months no review has reached are not shown.`;
+
+/** The completion curve as shown under the rule: the caption from the whole lines, the lines protected. */
+export function curveView(points: readonly CurvePoint[], groupBy: CurveGroupBy, asAt: string, rule: Rule | null) {
+	const wholeLines = curveLines(points, groupBy);
+	const lines = protectCurveLines(wholeLines, rule);
+	const at = new Map(lines.flatMap((l) => l.points.map((p) => [`${l.key}|${p.months}`, p] as const)));
+	const label = new Map(lines.map((l) => [l.key, l.label]));
+	return {
+		caption: curveCaption(wholeLines, asAt, groupBy, rule),
+		note: curveNote(asAt),
+		lines,
+		series: lines.map((l) => ({ key: l.key, label: l.label, points: l.points.map((p) => ({ x: p.months, y: p.pct })) })),
+		describe: (key: string, pt: { x: number; y: number }) => {
+			const p = at.get(`${key}|${pt.x}`);
+			return `${label.get(key)}, ${pt.x} months after publication: ${formatPercent(pt.y)} completed (${formatCount(p?.completed, rule)} of ${formatCount(p?.eligible, rule)})`;
+		}
+	};
+}
+
+/** Under the backlog chart: when an action counts as open and as overdue. */
+export const BACKLOG_NOTE =
+	"An action is open from the date its review was completed (published, where no completion date is recorded) until it is completed; overdue once its target date has passed. Not-accepted actions are never counted as open, and completed actions with no completion date are left out. Month ends, and the as-at date.";
+
+/** The backlog chart as shown (its rows already protected): caption, lines and each point's description. */
+export function backlogView(rows: readonly BacklogPoint[], rule: Rule | null) {
+	const series = backlogLines(rows);
+	const byX = new Map(series[0].points.map((p, i) => [p.x, rows[i]]));
+	return {
+		caption: backlogCaption(rows, rule),
+		series,
+		describe: (_key: string, pt: { x: number }) => {
+			const r = byX.get(pt.x);
+			return r ? `${formatDate(r.date)}: ${formatCount(r.open, rule)} open, ${formatCount(r.overdue, rule)} overdue` : '';
+		}
+	};
 }

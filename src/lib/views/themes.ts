@@ -5,6 +5,8 @@
  */
 import { formatCount, formatDate, formatPercent } from '../format';
 import type { Cooccurrence, ThemeYearShare, ThemeYearShares } from '../queries/themes';
+import type { Rule } from '../privacy/suppress';
+import { protectTrends } from '../privacy/protect';
 
 export type Measure = 'share' | 'count';
 
@@ -120,6 +122,22 @@ export function themeTrends(
 	return { periods, trends };
 }
 
+/**
+ * The trends as shown under small-number protection (the themes page and the board report): the
+ * flags judged on the whole figures, the counts and shares they show protected. Null before data.
+ */
+export function trendsShown(data: ThemeYearShares | null, asAt: string, rule: Rule | null): ReturnType<typeof themeTrends> | null {
+	if (!data) return null;
+	const t = themeTrends(data, asAt);
+	return { ...t, trends: protectTrends(t.trends, rule) };
+}
+
+/** A co-occurrence matrix as the heat map draws it: the items as rows and columns, a cell per pair. */
+export function pairsGrid(c: Cooccurrence) {
+	const keys = c.items.map((i) => ({ key: i.key, label: i.label }));
+	return { rows: keys, cols: keys, cells: c.cells.map((x) => ({ row: x.row, col: x.col, value: x.reviews })) };
+}
+
 /** "2023–2025", or "2025" for a single year. */
 export function periodLabel(p: Period): string {
 	return p.from === p.to ? String(p.from) : `${p.from}–${p.to}`;
@@ -144,9 +162,9 @@ export function trendSentence(t: ThemeTrend): string {
 }
 
 /** The sentence after the theme's name: "62% of reviews in 2023–2025 (41 of 66) against … — rising." */
-export function trendDetail(t: ThemeTrend): string {
+export function trendDetail(t: ThemeTrend, rule: Rule | null = null): string {
 	const { recent: r, earlier: e } = t;
-	return `${pct(r.share)} of reviews in ${periodLabel(r)} (${formatCount(r.with)} of ${formatCount(r.reviews)}) against ${pct(e.share)} in ${periodLabel(e)} (${formatCount(e.with)} of ${formatCount(e.reviews)}) — ${DIRECTION_WORDS[t.direction]}.`;
+	return `${pct(r.share)} of reviews in ${periodLabel(r)} (${formatCount(r.with, rule)} of ${formatCount(r.reviews, rule)}) against ${pct(e.share)} in ${periodLabel(e)} (${formatCount(e.with, rule)} of ${formatCount(e.reviews, rule)}) — ${DIRECTION_WORDS[t.direction]}.`;
 }
 
 /** The rule in words, for the page. */
@@ -175,9 +193,9 @@ export function sharedMax(data: ThemeYearShares, measure: Measure): number {
 }
 
 /** Words for one point: "MARAC referral, 2019: 12 of 17 reviews (71%)". */
-export function describeYear(label: string, r: ThemeYearShare): string {
+export function describeYear(label: string, r: ThemeYearShare, rule: Rule | null = null): string {
 	if (r.reviews_in_year === 0) return `${label}, ${r.year}: no review that year`;
-	return `${label}, ${r.year}: ${formatCount(r.reviews_with_theme)} of ${formatCount(r.reviews_in_year)} reviews (${pct(r.share)})`;
+	return `${label}, ${r.year}: ${formatCount(r.reviews_with_theme, rule)} of ${formatCount(r.reviews_in_year, rule)} reviews (${pct(r.share)})`;
 }
 
 function yearSpan(data: ThemeYearShares): string {
@@ -186,14 +204,14 @@ function yearSpan(data: ThemeYearShares): string {
 }
 
 /** Caption of the small multiples: what they show, for the current filters, with the most frequent theme. */
-export function sharesCaption(data: ThemeYearShares, measure: Measure): string {
+export function sharesCaption(data: ThemeYearShares, measure: Measure, rule: Rule | null = null): string {
 	const what =
 		measure === 'share'
 			? `Share of each year's reviews in which each of ${data.themes.length} themes appears, ${yearSpan(data)}`
 			: `Number of reviews in which each of ${data.themes.length} themes appears, by year, ${yearSpan(data)}`;
 	const top = [...data.themes].sort((a, b) => b.reviews - a.reviews)[0];
-	if (!top || top.reviews === 0) return `${what}: no theme appears in the ${formatCount(data.reviews)} reviews.`;
-	return `${what}: ${inSentence(top.label)} appears most often, in ${formatCount(top.reviews)} of the ${formatCount(data.reviews)} reviews (${pct((100 * top.reviews) / data.reviews)}).`;
+	if (!top || top.reviews === 0) return `${what}: no theme appears in the ${formatCount(data.reviews, rule)} reviews.`;
+	return `${what}: ${inSentence(top.label)} appears most often, in ${formatCount(top.reviews, rule)} of the ${formatCount(data.reviews, rule)} reviews (${pct((100 * top.reviews) / data.reviews)}).`;
 }
 
 /**
@@ -204,7 +222,7 @@ export const THEME_FILTER_NOTE =
 	'With a theme filter on, only recommendations tagged with a chosen theme count, so other themes show only where they are tagged on those same recommendations.';
 
 /** Counting rules under the small multiples, and what is partial or left out. */
-export function sharesNote(data: ThemeYearShares, asAt: string, themeFiltered = false): string {
+export function sharesNote(data: ThemeYearShares, asAt: string, themeFiltered = false, rule: Rule | null = null): string {
 	const parts = [
 		'A review counts once for a theme when any of its recommendations under the filters is tagged with it. Year: when the review was completed (published, if no completion date).',
 		'All charts share one scale.'
@@ -214,7 +232,7 @@ export function sharesNote(data: ThemeYearShares, asAt: string, themeFiltered = 
 	if (last != null && last > lastCompleteYear(asAt)) {
 		parts.push(`${last} is a partial year: the data runs to ${formatDate(asAt)}.`);
 	}
-	if (data.without_year > 0) parts.push(`${formatCount(data.without_year)} reviews with no date are not shown.`);
+	if (data.without_year > 0) parts.push(`${formatCount(data.without_year, rule)} reviews with no date are not shown.`);
 	return parts.join(' ');
 }
 
@@ -232,22 +250,22 @@ export function topPair(c: Cooccurrence): { a: string; b: string; reviews: numbe
 }
 
 /** "Reviews in which two themes both appear, among the 250 reviews: information sharing and risk assessment most often, in 180 (72%)." */
-export function cooccurrenceCaption(c: Cooccurrence, kind: 'theme' | 'factor'): string {
+export function cooccurrenceCaption(c: Cooccurrence, kind: 'theme' | 'factor', rule: Rule | null = null): string {
 	const what =
 		kind === 'theme'
-			? `Reviews in which two themes both appear, among the ${formatCount(c.reviews)} reviews`
-			: `Reviews in which two case factors were both recorded, among the ${formatCount(c.reviews)} reviews (${formatCount(c.with_any)} with any factor recorded)`;
+			? `Reviews in which two themes both appear, among the ${formatCount(c.reviews, rule)} reviews`
+			: `Reviews in which two case factors were both recorded, among the ${formatCount(c.reviews, rule)} reviews (${formatCount(c.with_any, rule)} with any factor recorded)`;
 	const top = topPair(c);
 	if (!top) return `${what}: no two ${kind === 'theme' ? 'themes' : 'factors'} occur in the same review.`;
-	return `${what}: ${inSentence(top.a)} with ${inSentence(top.b)} most often, in ${formatCount(top.reviews)} (${pct((100 * top.reviews) / c.reviews)}).`;
+	return `${what}: ${inSentence(top.a)} with ${inSentence(top.b)} most often, in ${formatCount(top.reviews, rule)} (${pct((100 * top.reviews) / c.reviews)}).`;
 }
 
 /** Words for one matrix cell. */
-export function describePair(c: Cooccurrence, row: string, col: string, reviews: number, kind: 'theme' | 'factor'): string {
+export function describePair(c: Cooccurrence, row: string, col: string, reviews: number, kind: 'theme' | 'factor', rule: Rule | null = null): string {
 	const label = (k: string) => c.items.find((i) => i.key === k)?.label ?? k;
 	const verb = kind === 'theme' ? 'appears' : 'was recorded';
-	if (row === col) return `${label(row)} ${verb} in ${formatCount(reviews)} of ${formatCount(c.reviews)} reviews`;
-	return `${label(row)} and ${label(col)}: both in ${formatCount(reviews)} of ${formatCount(c.reviews)} reviews`;
+	if (row === col) return `${label(row)} ${verb} in ${formatCount(reviews, rule)} of ${formatCount(c.reviews, rule)} reviews`;
+	return `${label(row)} and ${label(col)}: both in ${formatCount(reviews, rule)} of ${formatCount(c.reviews, rule)} reviews`;
 }
 
 /** A table as text, for the table twins (and for the browser test to compare with a query run under Node). */
@@ -261,9 +279,9 @@ export interface TextTable {
  * The small multiples' twin: a row per theme, a column per year, in the measure shown (share with
  * one decimal, or count), the whole period last; the reviews of each year in the footer.
  */
-export function yearTable(data: ThemeYearShares, measure: Measure): TextTable {
+export function yearTable(data: ThemeYearShares, measure: Measure, rule: Rule | null = null): TextTable {
 	const cell = (w: number, n: number) =>
-		measure === 'count' ? formatCount(w) : n > 0 ? formatPercent((100 * w) / n) : '–';
+		measure === 'count' ? formatCount(w, rule) : n > 0 ? formatPercent((100 * w) / n) : '–';
 	return {
 		head: ['Theme', ...data.years.map((y) => String(y.year)), 'All years'],
 		rows: data.themes.map((t) => {
@@ -273,13 +291,13 @@ export function yearTable(data: ThemeYearShares, measure: Measure): TextTable {
 				cells: [t.label, ...rows.map((r) => cell(r.reviews_with_theme, r.reviews_in_year)), cell(t.reviews, data.reviews)]
 			};
 		}),
-		foot: ['Reviews', ...data.years.map((y) => formatCount(y.reviews)), formatCount(data.reviews)]
+		foot: ['Reviews', ...data.years.map((y) => formatCount(y.reviews, rule)), formatCount(data.reviews, rule)]
 	};
 }
 
 /** The trend comparison as a table: every theme, both periods, the change and the flag in words. */
-export function trendTable(trends: ThemeTrend[], periods: { recent: Period; earlier: Period }): TextTable {
-	const share = (p: PeriodShare) => `${formatPercent(p.share)} (${formatCount(p.with)} of ${formatCount(p.reviews)})`;
+export function trendTable(trends: ThemeTrend[], periods: { recent: Period; earlier: Period }, rule: Rule | null = null): TextTable {
+	const share = (p: PeriodShare) => `${formatPercent(p.share)} (${formatCount(p.with, rule)} of ${formatCount(p.reviews, rule)})`;
 	return {
 		head: ['Theme', periodLabel(periods.earlier), periodLabel(periods.recent), 'Change (points)', 'Flag'],
 		rows: trends.map((t) => ({
@@ -301,13 +319,13 @@ function formatPoints(v: number): string {
 }
 
 /** A co-occurrence matrix's twin: a row and a column per item, the count of reviews with both. */
-export function matrixTable(c: Cooccurrence, first: string): TextTable {
+export function matrixTable(c: Cooccurrence, first: string, rule: Rule | null = null): TextTable {
 	const n = new Map(c.cells.map((x) => [`${x.row}|${x.col}`, x.reviews]));
 	return {
 		head: [first, ...c.items.map((i) => i.label)],
 		rows: c.items.map((r) => ({
 			key: r.key,
-			cells: [r.label, ...c.items.map((col) => formatCount(n.get(`${r.key}|${col.key}`) ?? 0))]
+			cells: [r.label, ...c.items.map((col) => formatCount(n.get(`${r.key}|${col.key}`) ?? 0, rule))]
 		}))
 	};
 }

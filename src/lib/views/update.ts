@@ -1,11 +1,13 @@
 /**
  * The words of an update of a kept dataset: "Since the update of 30 June 2026: 2 actions completed,
  * 1 newly overdue, …", the dates it compares, and the same numbers as table rows. Pure; counts go
- * through `formatCount`, so small-number protection writes them as everywhere else.
+ * through `formatCount` under the rule passed in, so small-number protection writes them as
+ * everywhere else.
  */
 import type { ChangeCounts, DatasetUpdate } from '$lib/model/schema';
 import type { UpdateChanges } from '$lib/import/update';
 import { formatCount, formatDate } from '$lib/format';
+import type { Rule } from '$lib/privacy/suppress';
 
 /** The kinds of change, in the order they are written, with their words for n = 1 and n > 1. */
 export const CHANGE_KINDS: { key: keyof ChangeCounts; label: string; one: string; many: string }[] = [
@@ -33,10 +35,10 @@ export function changesInWords(c: ChangeCounts, format: (n: number) => string = 
 
 const none = (c: ChangeCounts) => CHANGE_KINDS.every((k) => c[k.key] === 0);
 
-/** "Since the update of 30 June 2026: 2 actions completed, …." */
-export function updateSentence(u: DatasetUpdate): string {
+/** "Since the update of 30 June 2026: 2 actions completed, …." (counts under the rule). */
+export function updateSentence(u: DatasetUpdate, rule: Rule | null = null): string {
 	const since = `Since the update of ${formatDate(sinceDate(u))}`;
-	return none(u.totals) ? `${since}: no action changed.` : `${since}: ${changesInWords(u.totals)}.`;
+	return none(u.totals) ? `${since}: no action changed.` : `${since}: ${changesInWords(u.totals, (n) => formatCount(n, rule))}.`;
 }
 
 /** Which versions are compared, and when the update was made. */
