@@ -103,14 +103,14 @@ const BODY_WORDS = new Set(['community', 'safety', 'safe', 'safer', 'city', 'com
 const BODY_ENDS = new Set(['partnership', 'partnerships', 'board', 'boards']);
 const BODY_ACRONYMS = new Set(['csp', 'csps', 'sab', 'sabs', 'lscb', 'scp', 'setdab', 'esab', 'sdpb', 'dafeg']);
 /** The token that stands for such a name: who is asked, not what kind of change. */
-export const BODY_TOKEN = 'oversightbody';
+const BODY_TOKEN = 'oversightbody';
 
 /**
  * The words of a text with the name of an overseeing board (Community Safety Partnership, Safe City
  * Partnership, Safeguarding Adults Board, CSP…) read as one word: "partnership" in a board's name says
  * who is asked, not that agencies are to work together.
  */
-export function bodyTokens(tokens: readonly Token[]): Token[] {
+function bodyTokens(tokens: readonly Token[]): Token[] {
 	const out: Token[] = [];
 	for (const t of tokens) {
 		if (BODY_ACRONYMS.has(t.raw)) {
@@ -322,7 +322,7 @@ export function decide(scored: readonly Scored[]): { categories: Scored[]; topic
 	const real = categories.filter((s) => s.head.id !== OTHER_CATEGORY);
 	// `other` only alone, and only when it is the strongest head: an ask about the review's own actions
 	// or report, not one that also asks for a kind of change.
-	categories = categories[0]?.head.id === OTHER_CATEGORY ? categories.slice(0, 1) : real.length ? real.slice(0, MAX_CATEGORIES) : categories.slice(0, 1);
+	categories = categories[0]?.head.id === OTHER_CATEGORY || !real.length ? categories.slice(0, 1) : real.slice(0, MAX_CATEGORIES);
 	if (!categories.length && cats.length) categories = [cats[0]];
 	const topics = scored
 		.filter((s) => s.head.kind === 'topic' && s.p >= s.head.threshold)
