@@ -28,7 +28,7 @@ import { partnershipIn, publishedIn, sheetReview, type FileValues } from './file
 import { mapped, suggestMapping, type Mapping } from './mapping';
 import { readOutcome } from './outcome';
 import type { Cell, Problem, Source } from './types';
-import { RAG_MEANING, STATUS_WORDS, statusKey } from './values';
+import { STATUS_WORDS, dottedNumberOf, isProgressNote, ragMeaningOf, statusKey, statusReading } from './values';
 import { REGIONS } from '../model/vocab';
 
 export type Row = Record<string, CellIn>;
@@ -80,6 +80,8 @@ export interface StatusWordUse {
 	mapped: Status | null;
 	/** For a RAG colour, what it says beyond the status ("on track"); the status alone says open or done. */
 	meaning?: string;
+	/** Set when the status was guessed, not read from a whole status word: from 'its first words' ("Complete – evidence received") or as 'a progress note'. */
+	guessed?: 'its first words' | 'a progress note';
 }
 
 export interface SourceInput {
@@ -120,8 +122,8 @@ const NOT_A_TRACKER = /^(read ?me|instructions?|guidance|notes?|help|key|legend|
 const definesTracker = (targets: Set<string>) => targets.has('recommendations.text') && targets.has('actions.description');
 const hasReviewColumn = (targets: Set<string>) => targets.has('reviews.review_id');
 
-/** A recommendation cell that starts with its number ("1.", "Rec 2:", "Recommendation 3 –", "R4"). */
-const NUMBERED = /^\s*(?:(?:recommendation|rec)\.?\s*(?:no\.?\s*)?|r)?(\d{1,3})(?:\s*[.):–—-]\s+|\s*:\s*|\s+(?=[A-Z]))/i;
+/** A recommendation cell that starts with its number ("1.", "1.2", "Rec 2:", "Recommendation 3 –", "R4"). */
+const NUMBERED = /^\s*(?:(?:recommendation|rec)\.?\s*(?:no\.?\s*)?|r)?(\d{1,3})(?:\.(\d{1,2}))?(?:\s*[.):–—-]\s+|\s*:\s*|\s+(?=[A-Z]))/i;
 
 /** Home Office template scope words: 'local' and 'regional' say where, not how many agencies. */
 const AREA_SCOPE = /^\s*(local|regional|sub[- ]?regional|county(?:[- ]wide)?|pan[- ]\w+|area|borough(?:[- ]wide)?|district)\b(?!.*\b(single|multi|national))/i;
@@ -179,7 +181,9 @@ interface Sheet {
 interface Carry {
 	review: string | null;
 	rec: { text: Cell; number: Cell; id: Cell };
-	recSeq: Map<string, number>;
+	recSeq: Map<string, number | string>;
+	/** Rows whose recommendation number is written at action level ("1.1"); `split`: of those, the ones whose text differs from the recommendation of that number. */
+	dotted: { rows: number; split: number; example: string };
 	actionSeq: Map<string, number>;
 	lastAction: Row | null;
 	carried: boolean;
@@ -272,7 +276,7 @@ function readSource(acc: Acc, { source, mapping }: { source: Source; mapping: Ma
 	if (!sheet) return false;
 	// Cells left empty under a filled one in the review/recommendation columns are the same
 	// review/recommendation (merged cells in the tracker): carried down.
-	const carry: Carry = { review: null, rec: { text: null, number: null, id: null }, recSeq: new Map(), actionSeq: new Map(), lastAction: null, carried: false, numbersRead: 0, continued: 0 };
+	const carry: Carry = { review: null, rec: { text: null, number: null, id: null }, recSeq: new Map(), dotted: { rows: 0, split: 0, example: '' }, actionSeq: new Map(), lastAction: null, carried: false, numbersRead: 0, continued: 0 };
 	source.rows.forEach((row, i) => {
 		const cells = cellsOf(acc, sheet, row, source.rowNumbers[i]);
 		const reviewId = readReview(acc, sheet, carry, cells);
@@ -281,6 +285,14 @@ function readSource(acc: Acc, { source, mapping }: { source: Source; mapping: Ma
 	});
 	if (carry.numbersRead)
 		acc.problems.push({ ...where, problem: `${carry.numbersRead} recommendation(s) begin with their number ("1.", "Rec 2:"): the number was read as the recommendation number and left out of the text.`, blocking: false });
+	if (carry.dotted.rows)
+		acc.problems.push({
+			...where,
+			column: columnOf(sheet, has(sheet, 'recommendations.rec_number') ? 'recommendations.rec_number' : 'recommendations.text'),
+			value: carry.dotted.example,
+			problem: `${carry.dotted.rows} row(s) number the recommendation at action level ("${carry.dotted.example}"): read as actions of recommendation ${carry.dotted.example.replace(/^\D*/, '').split('.')[0]} and so on.${carry.dotted.split ? ` ${carry.dotted.split} of them have a text of their own, so each was kept as a recommendation of its own (numbered like "${carry.dotted.example}").` : ''}`,
+			blocking: false
+		});
 	if (carry.continued)
 		acc.problems.push({ ...where, problem: `${carry.continued} row(s) without action text were read as more of the action above them (merged or continued cells).`, blocking: false });
 	if (carry.carried)
@@ -415,7 +427,7 @@ function readRecommendation(acc: Acc, sheet: Sheet, carry: Carry, { at, raw, get
 	if (sheet.numberedText && typeof textCell === 'string') {
 		const m = textCell.match(NUMBERED);
 		if (m && textCell.length > m[0].length + 3) {
-			numberCell = Number(m[1]);
+			numberCell = m[2] ? `${m[1]}.${m[2]}` : Number(m[1]);
 			textCell = textCell.slice(m[0].length).trim();
 			carry.numbersRead++;
 		}
@@ -426,9 +438,24 @@ function readRecommendation(acc: Acc, sheet: Sheet, carry: Carry, { at, raw, get
 		if (!fresh && carry.rec.text !== null) carry.carried = true;
 		if (cur.text !== null || cur.id !== null) {
 			const number = cur.number === null ? null : (convertCell('recommendations.rec_number', cur.number).value as number | null);
+			const dotted = cur.number === null ? null : dottedNumberOf(cur.number);
+			if (dotted && fresh) {
+				carry.dotted.rows++;
+				if (!carry.dotted.example) carry.dotted.example = String(cur.number).trim();
+			}
 			if (cur.id !== null) recId = String(cur.id).trim();
 			else {
-				const key = `${reviewId}|${number ?? cur.text}`;
+				let key = `${reviewId}|${number ?? cur.text}`;
+				// "1.1" and "1.2" are one recommendation when they share its text (or leave it to the first row);
+				// with texts of their own they are two recommendations, kept apart.
+				const first = carry.recSeq.has(key) ? recs.get(`${reviewId}-R${carry.recSeq.get(key)}`) : undefined;
+				if (dotted && first && cur.text !== null && first.text !== null && String(first.text) !== String(cur.text).trim()) {
+					key = `${reviewId}|${number}.${dotted.part}`;
+					if (!carry.recSeq.has(key)) {
+						carry.recSeq.set(key, `${number}.${dotted.part}`);
+						if (fresh) carry.dotted.split++;
+					}
+				}
 				if (!carry.recSeq.has(key)) carry.recSeq.set(key, number ?? carry.recSeq.size + 1);
 				recId = `${reviewId}-R${carry.recSeq.get(key)}`;
 			}
@@ -550,7 +577,10 @@ function readActionStatus(acc: Acc, sheet: Sheet, { at, raw, get }: Cells, a: Ro
 	const statusCell = raw('actions.status');
 	if (statusCell !== null) {
 		const k = statusKey(statusCell);
-		const use = acc.statusUses.get(k) ?? { word: String(statusCell).trim(), key: k, rows: 0, mapped: (status as Status | null) ?? null, ...(RAG_MEANING[k] ? { meaning: RAG_MEANING[k] } : {}) };
+		const note = status === null && isProgressNote(statusCell, acc.options.statusWords);
+		const guessed = note || (status !== null && statusReading(statusCell, acc.options.statusWords)?.whole === false);
+		const mapped = note ? (a.completed_date ? 'completed' : 'in progress') : ((status as Status | null) ?? null);
+		const use = acc.statusUses.get(k) ?? { word: String(statusCell).trim(), key: k, rows: 0, mapped, ...(guessed ? { guessed: note ? 'a progress note' : 'its first words' } : {}), ...(ragMeaningOf(statusCell) ? { meaning: ragMeaningOf(statusCell) } : {}) };
 		use.rows++;
 		acc.statusUses.set(k, use);
 	}
@@ -564,12 +594,17 @@ function readActionStatus(acc: Acc, sheet: Sheet, { at, raw, get }: Cells, a: Ro
 		if (outcome.evidence) a.evidence = join(a.evidence, outcome.evidence);
 	}
 	if (status !== null) {
-		const rag = RAG_MEANING[statusKey(statusCell)];
+		const rag = ragMeaningOf(statusCell);
 		if (status !== 'completed' && rag && a.completed_date) {
 			// A RAG colour says whether an open action is on track; a completion date says it is done.
 			a.status = 'completed';
 			problems.push({ ...at, column: columnOf(sheet, 'actions.status'), value: String(statusCell), problem: `RAG "${statusCell}" (${rag}) with a completion date (${a.completed_date}): taken as completed.`, blocking: false });
 		} else a.status = status;
+	} else if (statusCell !== null && isProgressNote(statusCell, acc.options.statusWords)) {
+		// A progress note where the status should be: done if a completion date says so, else in progress.
+		a.status = a.completed_date ? 'completed' : 'in progress';
+		a.evidence = join(a.evidence, `Progress: ${String(statusCell).trim()}`);
+		problems.push({ ...at, column: columnOf(sheet, 'actions.status'), value: String(statusCell).slice(0, 120), problem: `The status cell is a progress note, not a status word: read as ${a.status}${a.completed_date ? ' (it has a completion date)' : ''}, and the note kept with the evidence. Choose its status below to read it otherwise.`, blocking: false });
 	} else if (statusCell !== null) {
 		a.status = null; // a word to map: reported (and blocking) with the cell
 	} else if (outcome) {
@@ -763,6 +798,8 @@ function applyFileValues(r: Row, values: FileValues, at: Omit<Problem, 'problem'
 
 /** A row that gives a recommendation number or id but no text continues the last text only when it is the same recommendation. */
 function carryRecText(carry: { text: Cell; number: Cell; id: Cell }, id: Cell, number: Cell): Cell {
-	const same = (id !== null && id === carry.id) || (id === null && number !== null && String(number) === String(carry.number));
+	// "1.2" under "1.1" (action-level numbering) is the same recommendation 1.
+	const whole = (n: Cell) => (n === null ? null : String(dottedNumberOf(n)?.number ?? n).trim());
+	const same = (id !== null && id === carry.id) || (id === null && number !== null && whole(number) === whole(carry.number));
 	return same ? carry.text : null;
 }

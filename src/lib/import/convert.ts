@@ -6,7 +6,7 @@
 import { SCHEMA, type ColumnDef, type ColumnType } from '../model/schema';
 import type { Status } from '../model/vocab';
 import { parseDate } from './dates';
-import { booleanOf, integerOf, isPlaceholder, statusOf, VOCAB } from './values';
+import { booleanOf, dottedNumberOf, integerOf, isPlaceholder, isProgressNote, statusReading, VOCAB } from './values';
 import type { Cell } from './types';
 
 const COLUMN = new Map<string, ColumnDef>(SCHEMA.flatMap((t) => t.columns.map((c) => [`${t.name}.${c.name}`, c] as const)));
@@ -23,11 +23,20 @@ export interface Converted {
 	unknownStatus?: string;
 }
 
+/** A cell's text cut to 80 characters for a report line. */
+const short = (cell: Cell) => {
+	const t = String(cell).trim();
+	return t.length > 80 ? `${t.slice(0, 79)}…` : t;
+};
+
 export function convertCell(target: string, cell: Cell, statusWords: Record<string, Status> = {}): Converted {
 	if (cell === null) return { value: null };
 	if (target === 'actions.status') {
-		const s = statusOf(cell, statusWords);
-		if (s) return { value: s };
+		const s = statusReading(cell, statusWords);
+		if (s?.whole) return { value: s.status };
+		if (s) return { value: s.status, problem: `Status "${short(cell)}" read as ${s.status} from its first words ("${s.phrase}").` };
+		// A progress note in the status column: the builder reads the status from the other cells and says so.
+		if (isProgressNote(cell, statusWords)) return { value: null };
 		return { value: null, unknownStatus: String(cell), blocking: true, problem: `Status "${cell}" is not a known status word; map it to not started, in progress, completed or not accepted.` };
 	}
 	const required = COLUMN.get(target)?.required ?? false;
@@ -45,6 +54,9 @@ export function convertCell(target: string, cell: Cell, statusWords: Record<stri
 			return { value: r.iso };
 		}
 		case 'INTEGER': {
+			const dotted = target === 'recommendations.rec_number' ? dottedNumberOf(cell) : null;
+			// "1.1", "1.2": actions of recommendation 1 (action-level numbering): the builder reports it once per sheet.
+			if (dotted) return { value: dotted.number };
 			const n = integerOf(cell);
 			return n === null ? { value: null, problem: `"${cell}" is not a whole number: left empty.` } : { value: n };
 		}

@@ -69,7 +69,21 @@ export const STATUS_WORDS: Record<string, Status> = {
 	withdrawn: 'not accepted',
 	superseded: 'not accepted',
 	'no longer required': 'not accepted',
-	'no longer applicable': 'not accepted'
+	'no longer applicable': 'not accepted',
+	'action complete': 'completed',
+	'action completed': 'completed',
+	'fully complete': 'completed',
+	'fully completed': 'completed',
+	'fully implemented': 'completed',
+	'fully achieved': 'completed',
+	'completed and embedded': 'completed',
+	'complete and embedded': 'completed',
+	'completed and evidenced': 'completed',
+	'complete and evidenced': 'completed',
+	'partially achieved': 'in progress',
+	'partially implemented': 'in progress',
+	'part implemented': 'in progress',
+	'work in progress': 'in progress'
 };
 
 /** What a RAG colour says beyond its status: whether the open action is on track. */
@@ -86,13 +100,64 @@ export const RAG_MEANING: Record<string, string> = {
 
 /** Status word -> code; `extra` holds the user's own mapping of words this list does not know. */
 export function statusOf(value: Cell, extra: Record<string, Status> = {}): Status | null {
+	return statusReading(value, extra)?.status ?? null;
+}
+
+/** Status phrases of two letters or more, longest first (a cell's first words are read against them). */
+const PHRASES = Object.keys(STATUS_WORDS)
+	.filter((k) => k.length > 1)
+	.sort((a, b) => b.length - a.length);
+const MONTH = /^\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b/;
+const SEPARATOR = /^\s*(?:[-–—:;(,./]|\d)/;
+
+/**
+ * How a status cell reads: the whole cell a status word (or the user's mapping of it), or — in real
+ * trackers a status cell often says more — its first words a status phrase followed by a note
+ * ("Complete – evidence received", "Completed (March 2024)", "Green: on track", "Amber – delayed").
+ * The first words count only when followed by punctuation, a date or a status word that agrees;
+ * "Complete the audit" is not a status, and "Red – not started" (two statuses) is left to the user.
+ * `phrase` is the status phrase read; `whole` false when it was only the first words.
+ */
+export function statusReading(value: Cell, extra: Record<string, Status> = {}): { status: Status; phrase: string; whole: boolean } | null {
 	if (value === null) return null;
 	const k = key(String(value));
-	return STATUS_WORDS[k] ?? extra[k] ?? extra[String(value)] ?? null;
+	const exact = STATUS_WORDS[k] ?? extra[k] ?? extra[String(value)];
+	if (exact) return { status: exact, phrase: k, whole: true };
+	const text = String(value).trim().toLowerCase().replace(/\s+/g, ' ');
+	for (const p of PHRASES) {
+		if (!text.startsWith(p)) continue;
+		const rest = text.slice(p.length);
+		const status = STATUS_WORDS[p];
+		const after = rest.replace(/^[\s\-–—:;(,./]+/, '');
+		const then = leadingPhrase(after);
+		if (then && STATUS_WORDS[then] !== status) return null;
+		if (SEPARATOR.test(rest) || MONTH.test(rest) || (/^\s/.test(rest) && then)) return { status, phrase: p, whole: false };
+	}
+	return null;
+}
+
+/** The longest status phrase a text starts with, as a whole word or words. */
+function leadingPhrase(text: string): string | null {
+	return PHRASES.find((p) => text.startsWith(p) && !/^[a-z0-9]/.test(text.slice(p.length))) ?? null;
 }
 
 export function statusKey(value: Cell): string {
 	return key(String(value ?? ''));
+}
+
+/**
+ * A status cell that is a progress note, not a status: several words, none of them read as a status
+ * ("Training delivered to 120 staff; audit due in June"). Real trackers headed "Progress" hold
+ * these. The builder reads the action's status from its other cells instead, and says so.
+ */
+export function isProgressNote(value: Cell, extra: Record<string, Status> = {}): boolean {
+	return typeof value === 'string' && value.trim().split(/\s+/).length >= 5 && statusReading(value, extra) === null;
+}
+
+/** What a status cell's RAG colour says (RAG_MEANING), whether the cell is the colour alone or begins with it ("Green – on track"). */
+export function ragMeaningOf(value: Cell): string | undefined {
+	const r = statusReading(value);
+	return r ? RAG_MEANING[r.phrase] : undefined;
 }
 
 export function booleanOf(value: Cell): boolean | null {
@@ -111,6 +176,17 @@ export function integerOf(value: Cell): number | null {
 	// "Rec 3", "R3", "3." -> 3; "3.1" is not a whole number.
 	const m = value.trim().match(/^(?:rec(?:ommendation)?\.?\s*|r)?(\d+)\.?$/i);
 	return m ? Number(m[1]) : null;
+}
+
+/**
+ * A recommendation number written at the level of its actions, "1.1", "Rec 2.3" (or a number cell
+ * 2.3): the recommendation's number and the part after the point. Null for a whole number or text.
+ */
+export function dottedNumberOf(value: Cell): { number: number; part: string } | null {
+	if (typeof value === 'number') return Number.isInteger(value) || value <= 0 ? null : { number: Math.floor(value), part: String(value).split('.')[1] };
+	if (typeof value !== 'string') return null;
+	const m = value.trim().match(/^(?:rec(?:ommendation)?\.?\s*|r)?(\d+)\.(\d+)[a-z]?\.?$/i);
+	return m ? { number: Number(m[1]), part: m[2] } : null;
 }
 
 const codeOf = (terms: readonly { code: string; label: string }[]) => (value: string) => {
