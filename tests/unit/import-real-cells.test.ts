@@ -1,12 +1,15 @@
 /**
  * Cells as real trackers write them: a status cell that says more than its status ("Complete –
  * evidence received", "Green: on track"), a status column holding progress notes, and
- * recommendations numbered at the level of their actions ("1.1", "1.2"). Each is read, and what was
+ * recommendations numbered at the level of their actions ("1.1", "1.2"), and RAG ratings kept as
+ * cell colours with no word in the cell. Each is read, and what was
  * guessed is said; nothing that was a status word before reads differently.
  */
 import { describe, expect, it } from 'vitest';
 import { importFiles } from '$lib/import';
 import { dottedNumberOf, isProgressNote, ragMeaningOf, statusOf, statusReading } from '$lib/import/values';
+import { ragOfColour, ragStyles } from '$lib/import/xlsx-fills';
+import { makeXlsx } from '../fixtures/import/make-xlsx';
 
 describe('a status cell read by its first words', () => {
 	const cases: [string, string | null][] = [
@@ -116,5 +119,47 @@ describe('a tracker written the way boards write them', () => {
 			['EV-02-R1.2', 1, 'Housing should r'],
 			['EV-02-R2', 2, 'Schools should t']
 		]);
+	});
+});
+
+describe('RAG ratings kept as cell colours', () => {
+	it('knows the colours trackers use, and not greys, whites or pale header blues', () => {
+		const cases: [string, string | null][] = [
+			['FF0000', 'red'], ['C00000', 'red'], ['FFC7CE', 'red'], // Excel's "Bad"
+			['FFC000', 'amber'], ['FFFF00', 'amber'], ['FFEB9C', 'amber'], ['ED7D31', 'amber'],
+			['00B050', 'green'], ['92D050', 'green'], ['C6EFCE', 'green'], // Excel's "Good"
+			['0070C0', 'blue'], ['00B0F0', 'blue'],
+			['FFFFFF', null], ['D9D9D9', null], ['000000', null], ['DDEBF7', null], ['BDD7EE', null], ['7030A0', null]
+		];
+		for (const [hex, rag] of cases) expect([hex, ragOfColour(hex)]).toEqual([hex, rag]);
+		// The Office theme's accent 6 (green) lightened by 40%, and indexed 10 (red).
+		expect(ragOfColour('70AD47', 0.4)).toBe('green');
+		const styles = ragStyles('<fills><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="solid"><fgColor indexed="10"/></patternFill></fill></fills><cellXfs><xf fillId="0"/><xf fillId="1"/></cellXfs>');
+		expect([...styles]).toEqual([[1, 'red']]);
+	});
+	it('reads an empty, coloured status cell by its colour, says so, and lets the user say what a colour means', async () => {
+		const header = ['Review', 'Rec', 'Recommendation', 'Action', 'Lead agency', 'Target date', 'RAG', 'Date completed'];
+		const rows = [
+			header,
+			['WV-01', 1, 'Police should check both parties\' histories before closing a call.', 'Brief officers', 'Westvale Police', '31/03/2025', null, '01/03/2025'],
+			['WV-01', 1, null, 'Audit closed calls', 'Westvale Police', '30/06/2025', null, null],
+			['WV-01', 2, 'Housing should ask about abuse at tenancy visits.', 'Add the question', 'Westvale Homes', '31/12/2025', null, null],
+			['WV-01', 2, null, 'Train visiting staff', 'Westvale Homes', '31/12/2025', 'Amber', null]
+		];
+		const file = { name: 'Westvale CSP tracker.xlsx', bytes: makeXlsx([{ name: 'Tracker', rows, fills: { G2: '00B050', G3: 'FF0000', G4: 'theme:9:0.4', G5: 'FFC000' } }]) };
+		const r = await importFiles([file], { asAt: '2025-09-30' });
+		expect(r.blocking).toBe(false);
+		// Green with a completion date is done; red and the pale theme green are open; the word "Amber" is read as a word.
+		expect(r.tables.actions.map((a) => a.status)).toEqual(['completed', 'in progress', 'in progress', 'in progress']);
+		expect(r.problems.map((p) => p.problem).join('\n')).toMatch(/3 status cell\(s\) hold no word but are coloured \(2 green, 1 red\)/);
+		expect(r.statusWords.map((w) => [w.word, w.mapped, w.guessed])).toEqual(
+			expect.arrayContaining([
+				['Green (cell colour)', 'in progress', 'its cell colour'],
+				['Red (cell colour)', 'in progress', 'its cell colour']
+			])
+		);
+		// A board whose green means done says so once, for every green cell.
+		const mine = await importFiles([file], { asAt: '2025-09-30', statusWords: { 'green cell colour': 'completed' } });
+		expect(mine.tables.actions.map((a) => a.status)).toEqual(['completed', 'in progress', 'completed', 'in progress']);
 	});
 });

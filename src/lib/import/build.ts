@@ -28,7 +28,7 @@ import { partnershipIn, publishedIn, sheetReview, type FileValues } from './file
 import { mapped, suggestMapping, type Mapping } from './mapping';
 import { readOutcome } from './outcome';
 import type { Cell, Problem, Source } from './types';
-import { STATUS_WORDS, dottedNumberOf, isProgressNote, ragMeaningOf, statusKey, statusReading } from './values';
+import { RAG_MEANING, STATUS_WORDS, dottedNumberOf, isProgressNote, ragMeaningOf, statusKey, statusReading } from './values';
 import { REGIONS } from '../model/vocab';
 
 export type Row = Record<string, CellIn>;
@@ -81,7 +81,7 @@ export interface StatusWordUse {
 	/** For a RAG colour, what it says beyond the status ("on track"); the status alone says open or done. */
 	meaning?: string;
 	/** Set when the status was guessed, not read from a whole status word: from 'its first words' ("Complete – evidence received") or as 'a progress note'. */
-	guessed?: 'its first words' | 'a progress note';
+	guessed?: 'its first words' | 'a progress note' | 'its cell colour';
 }
 
 export interface SourceInput {
@@ -184,6 +184,8 @@ interface Carry {
 	recSeq: Map<string, number | string>;
 	/** Rows whose recommendation number is written at action level ("1.1"); `split`: of those, the ones whose text differs from the recommendation of that number. */
 	dotted: { rows: number; split: number; example: string };
+	/** Empty status cells read by their RAG fill colour, per colour. */
+	colours: Map<string, number>;
 	actionSeq: Map<string, number>;
 	lastAction: Row | null;
 	carried: boolean;
@@ -276,7 +278,7 @@ function readSource(acc: Acc, { source, mapping }: { source: Source; mapping: Ma
 	if (!sheet) return false;
 	// Cells left empty under a filled one in the review/recommendation columns are the same
 	// review/recommendation (merged cells in the tracker): carried down.
-	const carry: Carry = { review: null, rec: { text: null, number: null, id: null }, recSeq: new Map(), dotted: { rows: 0, split: 0, example: '' }, actionSeq: new Map(), lastAction: null, carried: false, numbersRead: 0, continued: 0 };
+	const carry: Carry = { review: null, rec: { text: null, number: null, id: null }, recSeq: new Map(), dotted: { rows: 0, split: 0, example: '' }, colours: new Map(), actionSeq: new Map(), lastAction: null, carried: false, numbersRead: 0, continued: 0 };
 	source.rows.forEach((row, i) => {
 		const cells = cellsOf(acc, sheet, row, source.rowNumbers[i]);
 		const reviewId = readReview(acc, sheet, carry, cells);
@@ -285,6 +287,16 @@ function readSource(acc: Acc, { source, mapping }: { source: Source; mapping: Ma
 	});
 	if (carry.numbersRead)
 		acc.problems.push({ ...where, problem: `${carry.numbersRead} recommendation(s) begin with their number ("1.", "Rec 2:"): the number was read as the recommendation number and left out of the text.`, blocking: false });
+	if (carry.colours.size) {
+		const n = [...carry.colours.values()].reduce((a, b) => a + b, 0);
+		const each = [...carry.colours].map(([c, k]) => `${k} ${c}`).join(', ');
+		acc.problems.push({
+			...where,
+			column: columnOf(sheet, 'actions.status'),
+			problem: `${n} status cell(s) hold no word but are coloured (${each}): each read by its colour as a RAG rating — red, amber and green as open, blue as completed. If the colours mean something else here, choose what each means under "Status words".`,
+			blocking: false
+		});
+	}
 	if (carry.dotted.rows)
 		acc.problems.push({
 			...where,
@@ -559,7 +571,7 @@ function readAction(acc: Acc, sheet: Sheet, carry: Carry, cells: Cells, reviewId
 		}
 	}
 	if (raw('actions.lead_agency') !== null) a.lead_agency = acc.agencies.match(String(raw('actions.lead_agency')));
-	readActionStatus(acc, sheet, cells, a);
+	readActionStatus(acc, sheet, carry, cells, a);
 	actions.set(actionId, a);
 	carry.lastAction = a;
 }
@@ -569,13 +581,23 @@ function readAction(acc: Acc, sheet: Sheet, carry: Carry, cells: Cells, reviewId
  * completion date is completed), else derived from its completion-and-outcome cell, its completed
  * date or its milestones, each derivation a line of the report.
  */
-function readActionStatus(acc: Acc, sheet: Sheet, { at, raw, get }: Cells, a: Row) {
+function readActionStatus(acc: Acc, sheet: Sheet, carry: Carry, { at, raw, get }: Cells, a: Row) {
 	const { problems } = acc;
 	const outcomeCell = raw('actions.outcome');
 	const milestonesCell = raw('actions.milestones');
-	const status = get('actions.status');
-	const statusCell = raw('actions.status');
-	if (statusCell !== null) {
+	let status = get('actions.status');
+	let statusCell = raw('actions.status');
+	// An empty status cell coloured red, amber, green or blue: its colour is its RAG rating (a word the user may remap).
+	const colour = statusCell === null && has(sheet, 'actions.status') ? sheet.source.fills?.[`${at.row}:${sheet.col.get('actions.status')}`] : undefined;
+	if (colour) {
+		const k = `${colour} cell colour`;
+		status = acc.options.statusWords?.[k] ?? STATUS_WORDS[colour];
+		carry.colours.set(colour, (carry.colours.get(colour) ?? 0) + 1);
+		const use = acc.statusUses.get(k) ?? { word: `${colour.charAt(0).toUpperCase()}${colour.slice(1)} (cell colour)`, key: k, rows: 0, mapped: status as Status, guessed: 'its cell colour' as const, meaning: RAG_MEANING[colour] };
+		use.rows++;
+		acc.statusUses.set(k, use);
+		statusCell = colour;
+	} else if (statusCell !== null) {
 		const k = statusKey(statusCell);
 		const note = status === null && isProgressNote(statusCell, acc.options.statusWords);
 		const guessed = note || (status !== null && statusReading(statusCell, acc.options.statusWords)?.whole === false);

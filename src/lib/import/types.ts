@@ -26,6 +26,8 @@ export interface Source {
 	titles?: string[];
 	/** What the table holds: a tracker table (default), or recommendations split from a report's text. */
 	kind?: 'table' | 'report-text';
+	/** RAG colours of a workbook's filled cells, keyed `row:column` (row as in `rowNumbers`, column index as in `rows`). */
+	fills?: Record<string, 'red' | 'amber' | 'green' | 'blue'>;
 }
 
 /** One line of the import report. Only `blocking` problems stop an import. */

@@ -1,16 +1,20 @@
 /**
- * What read-excel-file does not tell: which cells hold formulas and which rows hold merged cells.
+ * What read-excel-file does not tell: which cells hold formulas, which rows hold merged cells, and
+ * which cells are coloured red, amber, green or blue (xlsx-fills.ts).
  * It reads only values (a formula's cached result) and ignores `<mergeCells>`, so the sheet XML is
  * scanned here, from the same zip (fflate, which read-excel-file itself depends on).
  */
 import { strFromU8 } from 'fflate';
 import { unzipGuarded } from './zip';
+import { ragCells, ragStyles, type Rag } from './xlsx-fills';
 
 export interface SheetScan {
 	/** Cell addresses (e.g. "D5") holding a formula, with their row numbers. */
 	formulas: { address: string; row: number }[];
 	/** Row numbers covered by a merged range. */
 	mergedRows: Set<number>;
+	/** RAG colours of filled cells, keyed `row:column` (1-based row, 0-based column). */
+	fills: Record<string, Rag>;
 }
 
 const attr = (tag: string, name: string) => tag.match(new RegExp(`\\b${name}="([^"]*)"`))?.[1];
@@ -28,6 +32,7 @@ export function scanWorkbook(bytes: Uint8Array, file = 'workbook'): Map<string, 
 		const target = attr(m[0], 'Target');
 		if (id && target) rels.set(id, target.replace(/^\/?(xl\/)?/, 'xl/'));
 	}
+	const styles = ragStyles(text('xl/styles.xml'), text('xl/theme/theme1.xml'));
 	const out = new Map<string, SheetScan>();
 	for (const m of text('xl/workbook.xml').matchAll(/<sheet\b[^>]*>/g)) {
 		const name = attr(m[0], 'name');
@@ -47,7 +52,7 @@ export function scanWorkbook(bytes: Uint8Array, file = 'workbook'): Map<string, 
 		const mergedRows = new Set<number>();
 		for (const r of xml.matchAll(/<mergeCell\b[^>]*ref="[A-Z]+(\d+):[A-Z]+(\d+)"/g))
 			for (let row = Number(r[1]); row <= Number(r[2]); row++) mergedRows.add(row);
-		out.set(name, { formulas, mergedRows });
+		out.set(name, { formulas, mergedRows, fills: ragCells(xml, styles) });
 	}
 	return out;
 }

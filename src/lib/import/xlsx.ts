@@ -57,6 +57,7 @@ export async function readXlsx(bytes: Uint8Array, file: string): Promise<Source[
 			blocking: false
 		}));
 		const rows = data.map((r) => r.map(cellOf));
-		return toSource({ file, sheet, rows, rowNumbers: rows.map((_, i) => i + 1), notes, mergedRows: scan?.mergedRows });
+		const source = toSource({ file, sheet, rows, rowNumbers: rows.map((_, i) => i + 1), notes, mergedRows: scan?.mergedRows });
+		return scan && Object.keys(scan.fills).length ? { ...source, fills: scan.fills } : source;
 	});
 }
