@@ -163,3 +163,34 @@ describe('RAG ratings kept as cell colours', () => {
 		expect(mine.tables.actions.map((a) => a.status)).toEqual(['completed', 'in progress', 'completed', 'in progress']);
 	});
 });
+
+describe('headers as real trackers write them', () => {
+	it('maps the long and short forms boards use', async () => {
+		const { suggestMapping } = await import('$lib/import/mapping');
+		const cases: [string, string][] = [
+			['Completed Y/N', 'actions.completed_date'], ['Date action completed', 'actions.completed_date'], ['Actual completion date', 'actions.completed_date'], ['Date closed', 'actions.completed_date'],
+			['Current RAG rating', 'actions.status'], ['Date due', 'actions.target_date'], ['Revised target date', 'actions.target_date'], ['Date of update', 'actions.last_updated'],
+			['Accountable agency', 'actions.lead_agency'], ['Single/multi agency', 'recommendations.scope'], ['Date report published', 'reviews.published_date'],
+			['Date DHR commissioned', 'reviews.commissioned_date'], ['Key actions', 'actions.description'], ['SMART action', 'actions.description']
+		];
+		for (const [h, t] of cases) expect([h, suggestMapping([h]).columns[0].target]).toEqual([h, t]);
+	});
+	it('reads "Completed Y/N" as done or not when there is no status', async () => {
+		const r = await importFiles(
+			[
+				csv([
+					'Review,Recommendation,Action,Target date,Completed Y/N',
+					'EV-03,Probation should check addresses before release.,Add the check,31/03/2025,Yes',
+					'EV-03,Probation should check addresses before release.,Audit the check,30/09/2025,No'
+				])
+			],
+			{ asAt: '2025-09-30' }
+		);
+		expect(r.blocking).toBe(false);
+		expect(r.tables.actions.map((a) => [a.status, a.completed_date])).toEqual([
+			['completed', null],
+			['not started', null]
+		]);
+		expect(r.problems.map((p) => p.problem).join('\n')).toMatch(/No status; the completion column says "Yes": read as completed \(no completion date\)/);
+	});
+});

@@ -28,7 +28,7 @@ import { partnershipIn, publishedIn, sheetReview, type FileValues } from './file
 import { mapped, suggestMapping, type Mapping } from './mapping';
 import { readOutcome } from './outcome';
 import type { Cell, Problem, Source } from './types';
-import { RAG_MEANING, STATUS_WORDS, dottedNumberOf, isProgressNote, ragMeaningOf, statusKey, statusReading } from './values';
+import { RAG_MEANING, STATUS_WORDS, booleanOf, dottedNumberOf, isProgressNote, ragMeaningOf, statusKey, statusReading } from './values';
 import { REGIONS } from '../model/vocab';
 
 export type Row = Record<string, CellIn>;
@@ -608,6 +608,11 @@ function readActionStatus(acc: Acc, sheet: Sheet, carry: Carry, { at, raw, get }
 	}
 	const milestones = milestonesCell === null ? null : String(milestonesCell).trim();
 	const join = (...parts: unknown[]) => parts.filter(Boolean).join(' — ');
+	// "Yes" / "No" in the completion column ("Completed Y/N"): done or not, with no date.
+	const completedCell = raw('actions.completed_date');
+	const doneFlag = typeof completedCell === 'string' ? booleanOf(completedCell) : null;
+	if (doneFlag !== null && status !== null && (status === 'completed') !== doneFlag)
+		problems.push({ ...at, column: columnOf(sheet, 'actions.completed_date'), value: completedCell as string, problem: `The status says ${status} but the completion column says "${completedCell}": the status is kept.`, blocking: false });
 	// A completion-and-outcome cell gives the completion date and the evidence; with no status
 	// column (the Home Office template) it gives the status too.
 	const outcome = outcomeCell !== null || (statusCell === null && has(sheet, 'actions.outcome')) ? readOutcome(outcomeCell, milestones !== null) : null;
@@ -632,6 +637,9 @@ function readActionStatus(acc: Acc, sheet: Sheet, carry: Carry, { at, raw, get }
 	} else if (outcome) {
 		a.status = outcome.status;
 		problems.push({ ...at, column: columnOf(sheet, 'actions.outcome'), value: outcomeCell === null ? '' : String(outcomeCell).slice(0, 120), problem: `Status derived: ${outcome.how}.`, blocking: false });
+	} else if (doneFlag !== null) {
+		a.status = doneFlag ? 'completed' : milestones !== null ? 'in progress' : 'not started';
+		problems.push({ ...at, column: columnOf(sheet, 'actions.completed_date'), value: String(raw('actions.completed_date')), problem: `No status; the completion column says "${raw('actions.completed_date')}": read as ${a.status}${doneFlag ? ' (no completion date)' : ''}.`, blocking: false });
 	} else if (a.completed_date) {
 		a.status = 'completed';
 		problems.push({ ...at, column: 'status', problem: 'No status but a completed date: taken as completed.', blocking: false });

@@ -43,6 +43,8 @@ export function convertCell(target: string, cell: Cell, statusWords: Record<stri
 	if (!required && isPlaceholder(cell)) return { value: null, problem: `"${cell}" is a placeholder, not a value: left empty.` };
 	switch (columnType(target)) {
 		case 'DATE': {
+			// "Completed Y/N": a yes/no done flag in the completion column, read by the builder (build.ts).
+			if (target === 'actions.completed_date' && typeof cell === 'string' && booleanOf(cell) !== null) return { value: null };
 			// Target dates given as a month or quarter run to the end of it (see dates.ts).
 			const r = parseDate(cell, target === 'actions.target_date' ? 'last' : 'first');
 			if (r.error) return { value: null, problem: `"${cell}" is not a date (${r.error}): left empty.` };

@@ -52,14 +52,24 @@ export const TARGETS: Target[] = SCHEMA.filter((t) => t.name !== 'review_factors
  */
 const PATTERNS: [RegExp, Target][] = [
 	[/^(date (of )?completion|completion date|date completed|completed)( and)? outcome|^outcome( and)? (date|completion)|^completion( and)? outcome/, 'actions.outcome'],
+	[/^(date (of )?(last )?update|update date|last updated?)\b/, 'actions.last_updated'],
+	[/^(actual |achieved )?(date )?(action |recommendation )?(completed|closed|achieved|signed off)( date)?$|^(actual|achieved) (completion )?date|^date (of )?(actual )?(completion|closure|achievement)$|^(actual )?completion date/, 'actions.completed_date'],
+	// "Completed Y/N", "Complete (Yes/No)", "Action complete?": a yes/no done flag, read by the builder.
+	[/^(action |is (the )?action )?(complete|completed|closed|done|achieved)( y n| yes no| yes or no| y or n)?$/, 'actions.completed_date'],
 	[/^key milestones?|^milestones?|^progress( update| to date| made| notes?| report| comments?)?( update)?$|^progress (update|notes?|report)|^updates?( on progress| provided)?$|^latest (update|position|progress)|^current (position|update)|^actions? taken( to date)?|^what has been done|^comments?( and| on)? (progress|update)/, 'actions.milestones'],
 	[/^scope\b/, 'recommendations.scope'],
+	[/^single (or )?multi|^(single|multi) agency( or (single|multi)( agency)?)?$|^local (or )?national/, 'recommendations.scope'],
+	[/^date (the )?(report |review |dhr |dardr )?(was )?published|^date of publication/, 'reviews.published_date'],
+	[/^date (the )?(dhr |review |dardr )?(was )?commissioned|^(dhr|review|dardr) commissioned|^date (of )?(decision|commissioning)/, 'reviews.commissioned_date'],
+	[/^key actions?|^smart actions?|^what needs to (happen|be done)|^action plan$|^proposed actions?|^agreed actions?/, 'actions.description'],
+	[/^accountable (agency|organisation|organization|body|partner)|^agency accountable/, 'actions.lead_agency'],
+	[/^(revised|new|updated|amended) (target|due|completion) (date|deadline)|^(revised|new|updated) (deadline|timescale)|^(date )?due( date)?$/, 'actions.target_date'],
 	[/^(recommendation|rec)\.? ?(no|number|num|ref)\b/, 'recommendations.rec_number'],
 	[/^action(s)? (to (be )?take|required|planned|agreed|s$)|^actions? to address|^how will (this|the recommendation) be (achieved|met|delivered)|^what (action|will be done)|^specific actions?|^action s$/, 'actions.description'],
 	[/^lead (agency|agencies|organisation|organization|partner|body)|^responsible (agency|organisation|organization|partner)|^(agency|organisation|organization) responsible|^partner agenc|^lead$/, 'actions.lead_agency'],
 	[/^(lead|responsible) (officer|person|role|manager)|^owner\b|^action owner/, 'actions.owner_role'],
 	[/^(target|due|completion target) date|^timescales?\b|^target\b|^deadline|^by when/, 'actions.target_date'],
-	[/^(rag|status)\b|^current status|^rag rating|^progress rag/, 'actions.status'],
+	[/^(rag|status)\b|^current (status|rag)|^rag rating|^progress rag|^overall (status|rag)/, 'actions.status'],
 	[/^evidence\b|^outcome\b|^impact\b/, 'actions.evidence'],
 	[/^recommendations?\b/, 'recommendations.text']
 ];
