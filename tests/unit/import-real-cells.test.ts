@@ -26,6 +26,8 @@ describe('a status cell read by its first words', () => {
 		['Not started – awaiting the new policy', 'not started'],
 		['Action complete', 'completed'],
 		['Fully implemented', 'completed'],
+		['Yellow', 'in progress'],
+		['Amber/Green', 'in progress'],
 		// Not a status followed by a note: an instruction, or two statuses that disagree.
 		['Complete the audit by March', null],
 		['Red – not started', null],
