@@ -147,3 +147,14 @@ describe('filter options', () => {
 		expect(o.category).toEqual([{ value: 'training', n: 1 }]);
 	});
 });
+
+describe('names written other usual ways', () => {
+	it('reads aliases of categories and topics, and still knows nothing it should not', async () => {
+		const { categoryId, topicId } = await import('$lib/model/categories');
+		expect(['Technology and systems', 'Risk identification', 'Partnership working', 'Record-keeping', 'Raising awareness', 'Policies and procedures'].map(categoryId)).toEqual([
+			'technology_systems', 'identification_of_risk', 'multi_agency_working', 'record_keeping', 'awareness_raising', 'policy'
+		]);
+		expect(['MARAC', 'Older people', 'Substance use', 'Suicide'].map(topicId)).toEqual(['risk_assessment_marac', 'older_carers', 'substance_misuse', 'suicide_risk']);
+		expect(categoryId('housing')).toBeUndefined();
+	});
+});

@@ -162,7 +162,7 @@ export function readCoded(csv: string, file: string, categories: Vocabulary, top
 		[
 			...new Set(
 				cell
-					.split('|')
+					.split(/[|;]/)
 					.map((p) => p.trim())
 					.filter(Boolean)
 					.map((p) => {

@@ -66,8 +66,28 @@ export const CATEGORY_IDS: readonly string[] = CATEGORIES.map((c) => c.id);
 export const TOPIC_IDS: readonly string[] = TOPICS.map((t) => t.id);
 
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '');
-const categoryByKey = new Map(CATEGORIES.flatMap((c) => [[norm(c.id), c] as const, [norm(c.name), c] as const]));
-const topicByKey = new Map(TOPICS.flatMap((t) => [[norm(t.id), t] as const, [norm(t.name), t] as const]));
+/** Other ways labelled files and trackers write a category or topic (compared after `norm`). */
+const ALIASES: Record<string, readonly string[]> = {
+	technology_systems: ['technology and systems', 'technology', 'systems', 'it systems', 'it', 'technology/it', 'information technology', 'case management systems'],
+	identification_of_risk: ['risk identification', 'identifying risk', 'identification of risks', 'risk identification and assessment'],
+	training: ['staff training', 'training and development', 'learning and development'],
+	policy: ['policies', 'policy and procedure', 'policy and procedures', 'policies and procedures', 'procedure', 'procedures', 'policy/procedure', 'guidance'],
+	multi_agency_working: ['multi agency', 'multiagency', 'multi-agency', 'partnership working', 'joint working', 'multi agency work'],
+	record_keeping: ['recording', 'records', 'record-keeping', 'records management'],
+	awareness_raising: ['raising awareness', 'awareness', 'awareness-raising'],
+	other: ['others'],
+	risk_assessment_marac: ['risk assessment', 'marac', 'risk assessment/marac', 'risk assessment & marac'],
+	children: ['children and young people', 'child safeguarding', 'safeguarding children'],
+	equality_diversity: ['equality, diversity and inclusion', 'diversity', 'equality', 'edi'],
+	workforce_supervision: ['workforce', 'supervision'],
+	older_carers: ['older people', 'carers', 'older people & carers'],
+	perpetrator_management: ['perpetrators', 'perpetrator'],
+	substance_misuse: ['substance use', 'drugs and alcohol', 'alcohol and drugs'],
+	suicide_risk: ['suicide']
+};
+const keys = (x: { id: string; name: string }) => [x.id, x.name, ...(ALIASES[x.id] ?? [])].map((k) => [norm(k), x] as const);
+const categoryByKey = new Map(CATEGORIES.flatMap(keys));
+const topicByKey = new Map(TOPICS.flatMap(keys));
 
 /** A category written any usual way ('Multi-Agency Working', 'multi_agency_working') -> its id; undefined when unknown. */
 export const categoryId = (name: string): string | undefined => categoryByKey.get(norm(name))?.id;
